@@ -1,0 +1,122 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "qai-loader",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "qai-loader", targets: ["qai-loader"]),
+        .executable(name: "qai-bench", targets: ["qai-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "QualityAI",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log")
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Warehouse",
+            dependencies: [
+                "Postgres",
+                "QualityAI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict,
+            plugins: ["EmbedSQL"]
+        ),
+        .target(
+            name: "MockAPI",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log")
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "qai-loader",
+            dependencies: [
+                "Postgres",
+                "QualityAI",
+                "Warehouse",
+                "MockAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "qai-bench",
+            dependencies: [
+                "Postgres",
+                "PostgresTestSupport",
+                "QualityAI",
+                "Warehouse",
+                "MockAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "EmbedSQLTool",
+            swiftSettings: strict
+        ),
+        .plugin(
+            name: "EmbedSQL",
+            capability: .buildTool(),
+            dependencies: ["EmbedSQLTool"]
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "PostgresTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "QualityAITests",
+            dependencies: ["QualityAI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: ["Warehouse", "Postgres", "PostgresTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MockAPITests",
+            dependencies: ["MockAPI"],
+            swiftSettings: strict
+        ),
+    ]
+)

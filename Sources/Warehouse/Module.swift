@@ -1,0 +1,1 @@
+enum WarehouseModule { static let sqlCount = EmbeddedSQL.files.count }
