@@ -1,0 +1,61 @@
+/// A SQL statement whose values travel as bind parameters (`$1`, `$2`, ...), never spliced into
+/// the text. Build it by interpolation: `"SELECT * FROM t WHERE id = \(id)"` binds `id`.
+/// Identifiers go through `\(identifier:)`, which quotes them.
+public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The SQL text with `$n` placeholders.
+    public private(set) var sql: String
+    /// The parameters in text format (nil = NULL).
+    public private(set) var binds: [String?]
+    /// A short name for errors and logs; defaults to the first line of the SQL.
+    public var name: String?
+
+    /// A statement from trusted SQL text with explicit parameters. Never build `unsafeSQL` from input.
+    public init(unsafeSQL: String, binds: [String?] = [], name: String? = nil) {
+        self.sql = unsafeSQL
+        self.binds = binds
+        self.name = name
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(unsafeSQL: value)
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        self.init(unsafeSQL: stringInterpolation.sql, binds: stringInterpolation.binds)
+    }
+
+    /// The statement's name for errors: never includes bind values.
+    public var label: String {
+        if let name { return name }
+        let firstLine = sql.split(whereSeparator: \.isNewline).first.map(String.init) ?? sql
+        let trimmed = String(firstLine.drop(while: { $0 == " " || $0 == "\t" }))
+        return trimmed.count > 80 ? String(trimmed.prefix(77)) + "..." : trimmed
+    }
+
+    /// Shows the SQL and how many parameters it binds, never their values.
+    public var description: String { "\(sql) [\(binds.count) parameters]" }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var sql = ""
+        var binds: [String?] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            sql.reserveCapacity(literalCapacity + interpolationCount * 3)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            sql += literal
+        }
+
+        /// Binds a value as the next `$n` parameter.
+        public mutating func appendInterpolation(_ value: some PostgresEncodable) {
+            binds.append(value.postgresText)
+            sql += "$\(binds.count)"
+        }
+
+        /// Inserts a quoted identifier (schema, table or column name).
+        public mutating func appendInterpolation(identifier: Identifier) {
+            sql += identifier.quoted
+        }
+    }
+}
