@@ -11,7 +11,7 @@ extension Connection {
     @discardableResult
     public func copyIn(
         schema: Identifier? = nil, table: String, columns: [String], chunkSize: Int = 256 * 1024,
-        _ body: (inout CopyWriter) throws -> Void
+        _ body: sending (inout CopyWriter) throws -> Void
     ) throws -> Int {
         let target = try (schema.map { $0.qualifying(table) } ?? Identifier(table).quoted)
         let columnList = try columns.map { name throws(PostgresError) in try Identifier(name).quoted }

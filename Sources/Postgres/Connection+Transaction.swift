@@ -2,8 +2,8 @@ extension Connection {
     /// Runs `body` inside `BEGIN ... COMMIT`. If `body` throws, the transaction is rolled back and
     /// `body`'s error is rethrown unchanged; a failed BEGIN or COMMIT throws a `PostgresError`
     /// whose statement says which.
-    public func withTransaction<T>(
-        isolation: String = "READ COMMITTED", _ body: (isolated Connection) throws -> T
+    public func withTransaction<T: Sendable>(
+        isolation: String = "READ COMMITTED", _ body: @Sendable (isolated Connection) throws -> T
     ) throws -> T {
         try execute(Query(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation)", name: "BEGIN"))
         let value: T

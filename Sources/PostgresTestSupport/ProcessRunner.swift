@@ -1,28 +1,36 @@
 import Foundation
 
-/// Runs a helper program to completion and returns its standard output; a non-zero exit throws
-/// a `ClusterError` with the program's output.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a helper program to completion with `posix_spawn` + `waitpid` and returns its output; a
+/// non-zero exit throws a `ClusterError` with that output. Output goes through a temporary file,
+/// not a pipe, because a server the program starts (pg_ctl start) inherits and keeps descriptors.
 enum ProcessRunner {
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        if executable.hasPrefix("/") {
-            process.executableURL = URL(filePath: executable)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(filePath: "/usr/bin/env")
-            process.arguments = [executable] + arguments
+        let outputPath = NSTemporaryDirectory() + "qai-run-\(UUID().uuidString).log"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) }
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv + [nil], environ)
+        guard spawned == 0 else {
+            throw ClusterError(message: "could not start \(executable): \(String(cString: strerror(spawned)))")
         }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        guard exitCode == 0 else {
             throw ClusterError(
-                message: "\(executable) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): "
+                message: "\(executable) \(arguments.joined(separator: " ")) exited with \(exitCode): "
                     + text.suffix(2000))
         }
         return text

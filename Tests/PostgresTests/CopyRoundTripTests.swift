@@ -56,8 +56,10 @@ struct CopyRoundTripTests {
         #expect(rows.count == 100_000)
         var mismatches = 0
         for (n, row) in rows.enumerated() {
-            if row[1] != value(n) || (try row.decode(2, as: Int64.self)) != Int64(n) * -3_000_000_007
-                || (try row.decode(3, as: Bool.self)) != (n % 3 == 0 ? nil : n % 2 == 0)
+            let number = try row.decode(2, as: Int64.self)
+            let flag = try row.decode(3, as: Bool.self)
+            if row[1] != value(n) || number != Int64(n) * -3_000_000_007
+                || flag != (n % 3 == 0 ? nil : n % 2 == 0)
                 || row[4] != (n % 7 == 0 ? "{\"a,\\\"b\\\"\",\"c\\\\d\",\"{e}\"}" : nil)
             {
                 mismatches += 1
