@@ -34,7 +34,9 @@ enum SpellingFixtures {
             .init(
                 metricId: "m-1", metricName: "Greeting", weight: dec("28"), negativeWeight: dec("27"),
                 qualification: "YES", isFatalError: false),
-            .init(metricName: "Sign-off", weight: dec("10"), negativeWeight: dec("0"), qualification: "NA", isFatalError: true),
+            .init(
+                metricName: "Sign-off", weight: dec("10"), negativeWeight: dec("0"), qualification: "NA",
+                isFatalError: true),
         ]
         value.sentiment = "positive"
         value.sentimentScore = dec("0.61")
@@ -49,7 +51,9 @@ enum SpellingFixtures {
                 keywords: ["refund", "late"])
         ]
         value.configuredIntents = [
-            .init(l1: "Billing", l2: "Refund", l3: "Late refund", confidence: dec("0.7"), sentiment: "negative", resolution: "false")
+            .init(
+                l1: "Billing", l2: "Refund", l3: "Late refund", confidence: dec("0.7"), sentiment: "negative",
+                resolution: "false")
         ]
         value.speakingRate = [
             .init(

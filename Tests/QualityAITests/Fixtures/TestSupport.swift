@@ -1,7 +1,8 @@
 @testable import QualityAI
 
 /// The page context every test decodes with.
-let testContext = PageContext(streamId: "stream-test", window: TimeWindow(start: 1_774_224_000, end: 1_774_310_399), page: 3)
+let testContext = PageContext(
+    streamId: "stream-test", window: TimeWindow(start: 1_774_224_000, end: 1_774_310_399), page: 3)
 
 /// Decodes a page given as text.
 func decodePage(_ text: String) throws -> DecodedPage {
