@@ -105,6 +105,21 @@ import Testing
         #expect(conversation.auditScore == dec("5"))
     }
 
+    @Test func hugeEpochNumbersAreNilNotACrash() throws {
+        let record =
+            #"{"conversationId":"c","conversationStartTime":1e300,"conversationEndTime":"99999999999999999999999"}"#
+        let conversation = try #require(try decodeRecord(record))
+        #expect(conversation.conversationStart == nil)
+        #expect(conversation.conversationEnd == nil)
+        #expect(conversation.warnings.count == 2)
+    }
+
+    @Test func trimmingKeepsMultiByteCharacters() throws {
+        let conversation = try #require(try decodeRecord(#"{"conversationId":" c-é ","auditor":"\tJosé Ñ\n"}"#))
+        #expect(conversation.conversationId == "c-é")
+        #expect(conversation.auditor == "José Ñ")
+    }
+
     @Test func idsAreTrimmed() throws {
         let record = #"{"conversationId":"  c-7  ","Agents":[{"Agent ID":"a-1   "}],"Metrics":[{"Metric ID":"m-1 "}]}"#
         let conversation = try #require(try decodeRecord(record))

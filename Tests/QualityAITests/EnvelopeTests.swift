@@ -4,35 +4,46 @@ import Testing
 
 /// Bodies whose envelope is unusable throw `PageDecodingError` naming the page.
 @Suite struct EnvelopeTests {
-    static let bodies: [String: (body: String, reason: String)] = [
-        "not JSON": ("Service Unavailable", "the body is not valid JSON (invalid JSON at byte 0: unexpected 'S')"),
+    static let bodies: [String: (body: String, kind: PageDecodingError.Kind, reason: String)] = [
+        "not JSON": (
+            "Service Unavailable", .notJSON, "the body is not valid JSON (invalid JSON at byte 0: unexpected 'S')"
+        ),
         "truncated": (
-            #"{"results":[{"conversationId":"c-1"},{"conversationId":"c"#,
+            #"{"results":[{"conversationId":"c-1"},{"conversationId":"c"#, .notJSON,
             "the body is not valid JSON (invalid JSON at byte 55: unterminated string)"
         ),
         "HTML": (
-            "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>",
+            "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", .html,
             "the body is an HTML page, not JSON (a proxy, login or error page?)"
         ),
         "rate limit text": (
-            "You've exceeded the per-minute rate limit. Wait for sometime before retrying.",
+            "You've exceeded the per-minute rate limit. Wait for sometime before retrying.", .rateLimitMessage,
             "the body is the vendor's rate-limit message, not data"
         ),
-        "array": (#"[{"conversationId":"c-1"}]"#, "the body is a JSON array, not an object"),
-        "no results": (
-            #"{"errors":[{"msg":"Invalid SDK credentials","code":4002}]}"#, #"the body has no "results" array"#
+        "rate limit JSON": (
+            #"{"errors":[{"msg":"Rate limit for this API has been reached. Please try again later"}]}"#,
+            .rateLimitMessage, "the body is the vendor's rate-limit message, not data"
         ),
-        "results not a list": (#"{"results":{"conversationId":"c-1"}}"#, #"the body has no "results" array"#),
-        "empty": ("", "the body is not valid JSON (invalid JSON at byte 0: empty input)"),
+        "array": (#"[{"conversationId":"c-1"}]"#, .notAnObject, "the body is a JSON array, not an object"),
+        "no results": (
+            #"{"errors":[{"msg":"Invalid SDK credentials","code":4002}]}"#, .noResults,
+            #"the body has no "results" array"#
+        ),
+        "results not a list": (
+            #"{"results":{"conversationId":"c-1"}}"#, .noResults, #"the body has no "results" array"#
+        ),
+        "empty": ("", .notJSON, "the body is not valid JSON (invalid JSON at byte 0: empty input)"),
     ]
 
     @Test(arguments: [
-        "not JSON", "truncated", "HTML", "rate limit text", "array", "no results", "results not a list", "empty",
+        "not JSON", "truncated", "HTML", "rate limit text", "rate limit JSON", "array", "no results",
+        "results not a list", "empty",
     ])
     func unusableEnvelopeThrows(name: String) throws {
-        let (body, reason) = try #require(Self.bodies[name])
+        let (body, kind, reason) = try #require(Self.bodies[name])
         let error = try #require(throws: PageDecodingError.self) { try decodePage(body) }
         #expect(error.context == testContext)
+        #expect(error.kind == kind)
         #expect(error.reason == reason)
         #expect(error.description.contains("stream stream-test"))
         #expect(error.description.contains("page 3"))
