@@ -168,3 +168,20 @@ func withCStringArray<T>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) 
     defer { copies.forEach { free($0) } }
     return body(copies.map { UnsafePointer($0) } + [nil])
 }
+
+extension Connection {
+    /// Opens a connection, runs `body` with it, and closes it afterwards, also when `body` throws.
+    public static func withConnection<T>(
+        _ configuration: DatabaseConfiguration, logger: Logger, _ body: (Connection) async throws -> T
+    ) async throws -> T {
+        let connection = try await connect(configuration, logger: logger)
+        do {
+            let value = try await body(connection)
+            await connection.close()
+            return value
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Logging
+import Postgres
+
+/// Creates or upgrades the warehouse schema from the embedded migrations. Each pending migration
+/// runs in its own transaction together with its row in `schema_migrations` (version, checksum);
+/// an advisory lock makes concurrent runs wait for each other, so two `migrate`s at once both
+/// succeed. Refuses to run when an applied file was edited or the database is newer.
+public struct Migrator: Sendable {
+    public let schema: Identifier
+    public let migrations: [Migration]
+
+    public init(schema: Identifier, migrations: [Migration] = Migration.embedded) {
+        self.schema = schema
+        self.migrations = migrations
+    }
+
+    /// What `migrate` did.
+    public struct Report: Sendable {
+        /// Versions applied by this call, in order.
+        public var applied: [Int]
+        /// The schema version after the call.
+        public var version: Int
+    }
+
+    /// Applies every pending migration.
+    public func migrate(_ connection: Connection, logger: Logger) async throws -> Report {
+        let lockKey = "qai-loader:migrate:\(schema.name)"
+        try await connection.advisoryLock(lockKey)
+        do {
+            let report = try await migrateHoldingLock(connection, logger: logger)
+            try await connection.advisoryUnlock(lockKey)
+            return report
+        } catch {
+            _ = try? await connection.advisoryUnlock(lockKey)
+            throw error
+        }
+    }
+
+    private func migrateHoldingLock(_ connection: Connection, logger: Logger) async throws -> Report {
+        try await connection.execute(Query(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema.quoted)"))
+        let table = schema.qualifying("schema_migrations")
+        try await connection.executeScript(
+            unsafeSQL: """
+                CREATE TABLE IF NOT EXISTS \(table) (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                );
+                COMMENT ON TABLE \(table) IS 'Schema migrations applied by qai-loader migrate: one row per sql/migrations file.';
+                COMMENT ON COLUMN \(table).version IS 'The NNNN number of the migration file.';
+                COMMENT ON COLUMN \(table).name IS 'The migration file name without number and extension.';
+                COMMENT ON COLUMN \(table).checksum IS 'md5 of the file text when applied; a later edit of the file is refused.';
+                COMMENT ON COLUMN \(table).applied_at IS 'When the migration was applied (UTC).';
+                """, name: "create schema_migrations")
+        let applied = try await appliedChecksums(connection)
+        try verify(applied: applied, allowPending: true)
+        var report = Report(applied: [], version: applied.keys.max() ?? 0)
+        for migration in migrations where applied[migration.version] == nil {
+            let schema = self.schema
+            try await connection.withTransaction { connection in
+                try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
+                try connection.executeScript(unsafeSQL: migration.sql, name: "migration \(migration.fileName)")
+                try connection.execute(
+                    """
+                    INSERT INTO \(identifier: schema).schema_migrations (version, name, checksum)
+                    VALUES (\(migration.version), \(migration.name), md5(\(migration.sql)))
+                    """)
+            }
+            logger.info(
+                "migration.applied", metadata: ["migration.file": "\(migration.fileName)", "schema": "\(schema.name)"])
+            report.applied.append(migration.version)
+            report.version = migration.version
+        }
+        return report
+    }
+
+    /// Throws unless the database is at exactly the binary's version with unedited migrations.
+    public func verifyCurrent(_ connection: Connection) async throws {
+        try verify(applied: try await appliedChecksums(connection), allowPending: false)
+    }
+
+    /// Applied versions, each with whether its stored checksum matches the embedded file (the
+    /// server computes `md5` of the file text). Empty when the schema was never migrated.
+    func appliedChecksums(_ connection: Connection) async throws -> [Int: Bool] {
+        let table = schema.qualifying("schema_migrations")
+        let exists = try await connection.execute("SELECT to_regclass(\(table)) IS NOT NULL AS present")
+        guard try exists.first?.decode("present", as: Bool.self) == true else { return [:] }
+        let rows = try await connection.execute(Query(unsafeSQL: "SELECT version FROM \(table)"))
+        var applied: [Int: Bool] = [:]
+        for row in rows {
+            guard let version = try row.decode("version", as: Int.self) else { continue }
+            guard let migration = migrations.first(where: { $0.version == version }) else {
+                applied[version] = false
+                continue
+            }
+            let same = try await connection.execute(
+                Query(
+                    unsafeSQL: "SELECT checksum = md5($1) AS same FROM \(table) WHERE version = $2",
+                    binds: [migration.sql, String(version)]))
+            applied[version] = try same.first?.decode("same", as: Bool.self) ?? false
+        }
+        return applied
+    }
+
+    private func verify(applied: [Int: Bool], allowPending: Bool) throws(WarehouseError) {
+        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
+        let latest = migrations.last?.version ?? 0
+        if let unknown = applied.keys.filter({ known[$0] == nil }).max() {
+            throw WarehouseError(
+                code: .databaseNewer,
+                message: "schema \(schema.name) is at migration \(unknown), newer than this qai-loader "
+                    + "(it knows up to \(latest))",
+                advice: "upgrade qai-loader to the version that wrote this schema, or use another --schema")
+        }
+        for (version, matches) in applied.sorted(by: { $0.key < $1.key }) {
+            guard let migration = known[version], !matches else { continue }
+            throw WarehouseError(
+                code: .migrationEdited,
+                message: "migration \(migration.fileName) was edited after it was applied to schema \(schema.name)",
+                advice: "restore the original file and put the change in a new migration (sql/migrations/NNNN_name.sql)"
+            )
+        }
+        if !allowPending, let missing = migrations.first(where: { applied[$0.version] == nil }) {
+            throw WarehouseError(
+                code: .schemaOutdated,
+                message: "schema \(schema.name) lacks migration \(missing.fileName)",
+                advice: "run 'qai-loader migrate' first")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-enum WarehouseModule { static let sqlCount = EmbeddedSQL.files.count }

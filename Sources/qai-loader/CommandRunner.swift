@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Postgres
+import Warehouse
+
+/// Runs a command's work and turns its errors into one clear message and a documented exit code.
+enum CommandRunner {
+    static func run(logger: Logger, _ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch let error as PostgresError {
+            printError("\(error)")
+            throw error.code == .connectionFailed ? ExitStatus.unavailable : ExitStatus.failure
+        } catch let error as WarehouseError {
+            printError("\(error)")
+            switch error.code {
+            case .databaseNewer, .migrationEdited, .schemaOutdated: throw ExitStatus.schemaMismatch
+            case .lockHeld: throw ExitStatus.locked
+            default: throw ExitStatus.failure
+            }
+        }
+    }
+
+    static func printError(_ message: String) {
+        var standardError = StandardError()
+        print("error: \(message)", to: &standardError)
+    }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

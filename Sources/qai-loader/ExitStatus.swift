@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The process exit codes job runners can rely on (sysexits values where one fits).
+enum ExitStatus {
+    /// The work finished.
+    static let success = ExitCode(0)
+    /// The work failed (database or API error, bad data that stopped the run).
+    static let failure = ExitCode(1)
+    /// Bad command line or configuration; nothing was done.
+    static let usage = ExitCode(64)
+    /// The database or API could not be reached.
+    static let unavailable = ExitCode(69)
+    /// Another run holds the lock for this stream; nothing was done. Try again later.
+    static let locked = ExitCode(75)
+    /// The schema is newer than this binary, or an applied migration was edited.
+    static let schemaMismatch = ExitCode(65)
+
+    static let helpText = """
+        Exit codes: 0 success, 1 failure, 64 usage or configuration error, 65 schema newer than this \
+        binary or an applied migration edited, 69 database or API unavailable, 75 another run holds the lock.
+        """
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `qai-loader` command: keeps a PostgreSQL star schema current with Kore.ai Quality AI data.
+@main
+struct QAILoader: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qai-loader",
+        abstract: "Keeps a PostgreSQL star schema current with Kore.ai Quality AI raw data.",
+        discussion: ExitStatus.helpText,
+        version: "0.1.0",
+        subcommands: [MigrateCommand.self]
+    )
+}
