@@ -1,10 +1,11 @@
 import CLibPQ
+import Logging
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Logging
 
 /// One PostgreSQL connection. Every libpq call runs on the connection's own serial executor (a
 /// dedicated dispatch queue), never on Swift's cooperative pool, and one statement at a time.
@@ -58,7 +59,8 @@ public actor Connection {
         let connection = try live(query.label)
         for (index, bind) in query.binds.enumerated() where bind?.utf8.contains(0) == true {
             throw PostgresError(
-                code: .invalidValue, message: "parameter $\(index + 1) contains a NUL byte, which PostgreSQL "
+                code: .invalidValue,
+                message: "parameter $\(index + 1) contains a NUL byte, which PostgreSQL "
                     + "text cannot hold", statement: query.label)
         }
         logger.trace("postgres.execute", metadata: ["pg.statement": "\(query.label)"])
@@ -138,8 +140,10 @@ private actor Opener {
 
     func open(_ configuration: DatabaseConfiguration) throws(PostgresError) -> sending ConnectionHandle {
         let keywords = ["application_name", "connect_timeout", "dbname"]
-        let values = [configuration.applicationName, String(configuration.connectTimeoutSeconds),
-            configuration.connectionString]
+        let values = [
+            configuration.applicationName, String(configuration.connectTimeoutSeconds),
+            configuration.connectionString,
+        ]
         let pointer = withCStringArray(keywords) { keys in
             withCStringArray(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }

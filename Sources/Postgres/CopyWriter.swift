@@ -14,7 +14,8 @@ public struct CopyWriter: ~Copyable {
     /// Bytes handed to the connection so far.
     public private(set) var bytesSent = 0
 
-    init(
+    /// A writer that hands each full chunk to `sink` (the connection, or a file for tools).
+    public init(
         columns: [String], chunkSize: Int, sink: @escaping (UnsafeRawBufferPointer) throws(PostgresError) -> Void
     ) {
         self.columns = columns
@@ -96,7 +97,7 @@ public struct CopyWriter: ~Copyable {
     }
 
     /// Sends whatever is buffered.
-    mutating func flush() throws(PostgresError) {
+    public mutating func flush() throws(PostgresError) {
         guard !buffer.isEmpty else { return }
         let outcome = buffer.withUnsafeBytes { bytes in
             Result { () throws(PostgresError) in try sink(bytes) }

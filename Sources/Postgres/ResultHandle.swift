@@ -40,7 +40,8 @@ final class ResultHandle {
                     values.append(nil)
                 } else {
                     let length = Int(PQgetlength(pointer, Int32(row), Int32(column)))
-                    let bytes = UnsafeRawBufferPointer(start: PQgetvalue(pointer, Int32(row), Int32(column)), count: length)
+                    let bytes = UnsafeRawBufferPointer(
+                        start: PQgetvalue(pointer, Int32(row), Int32(column)), count: length)
                     values.append(String(decoding: bytes, as: UTF8.self))
                 }
             }

@@ -82,8 +82,11 @@ public final class ThrowawayCluster: Sendable {
         ].joined(separator: " ")
         try tool(
             "pg_ctl",
-            ["-D", dataDirectory, "-o", options, "-l", directory.appending(path: "server.log").path, "-w", "-t", "60",
-                "start"])
+            [
+                "-D", dataDirectory, "-o", options, "-l", directory.appending(path: "server.log").path, "-w", "-t",
+                "60",
+                "start",
+            ])
     }
 
     /// Restarts the server (fast shutdown), for tests of lost connections.
@@ -111,7 +114,8 @@ public final class ThrowawayCluster: Sendable {
 
     /// The server's bin directory: `pg_config --bindir`, else the newest /usr/lib/postgresql/N/bin.
     static func findServerBinaries() throws -> URL {
-        if let bindir = try? ProcessRunner.run("pg_config", ["--bindir"]).trimmingCharacters(in: .whitespacesAndNewlines),
+        if let bindir = try? ProcessRunner.run("pg_config", ["--bindir"]).trimmingCharacters(
+            in: .whitespacesAndNewlines),
             FileManager.default.fileExists(atPath: bindir + "/pg_ctl")
         {
             return URL(filePath: bindir)

@@ -43,7 +43,8 @@ struct ConnectionFailureTests {
         let server = try await TestPostgres.server()
         let socket = try #require(server.cluster?.socketDirectory, "this check needs the throwaway cluster's socket")
         let port = try #require(server.cluster?.port)
-        let dbname = database.connectionString.split(separator: " ").first { $0.hasPrefix("dbname=") }?
+        let dbname =
+            database.connectionString.split(separator: " ").first { $0.hasPrefix("dbname=") }?
             .dropFirst("dbname=".count).replacingOccurrences(of: "'", with: "") ?? "postgres"
         let encodedSocket = socket.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? socket
         let url = "postgresql://\(role):\(Self.secret)@/\(dbname)?host=\(encodedSocket)&port=\(port)"

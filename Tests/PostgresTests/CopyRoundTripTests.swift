@@ -66,7 +66,8 @@ struct CopyRoundTripTests {
             }
         }
         #expect(mismatches == 0)
-        let arrays = try await connection.execute("SELECT arr[1] AS a1, arr[2] AS a2, arr[3] AS a3 FROM big WHERE n = 7")
+        let arrays = try await connection.execute(
+            "SELECT arr[1] AS a1, arr[2] AS a2, arr[3] AS a3 FROM big WHERE n = 7")
         #expect(arrays.first?[0] == "a,\"b\"")
         #expect(arrays.first?[1] == "c\\d")
         #expect(arrays.first?[2] == "{e}")

@@ -22,7 +22,9 @@ enum DesignContract {
         "dim_metric": ["metric_key", "metric_id", "metric_name"],
         "dim_agent": ["agent_key", "agent_id", "agent_name", "agent_email"],
         "dim_queue": ["queue_key", "queue_id", "queue_name"],
-        "fact_audit_history": ["conversation_id", "observed_at", "audit_status", "audit_score", "audit_date", "auditor"],
+        "fact_audit_history": [
+            "conversation_id", "observed_at", "audit_status", "audit_score", "audit_date", "auditor",
+        ],
         "fact_conversation_intent": ["conversation_id", "intent_key"],
         "bridge_conversation_agent": ["conversation_id", "agent_key"],
         "bridge_conversation_queue": ["conversation_id", "queue_key"],

@@ -114,7 +114,9 @@ struct MigratorTests {
         let (connection, migrator) = try await Self.migrated()
         try await connection.execute(
             "INSERT INTO qai.schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')")
-        let error = await #expect(throws: WarehouseError.self) { _ = try await migrator.migrate(connection, logger: testLogger) }
+        let error = await #expect(throws: WarehouseError.self) {
+            _ = try await migrator.migrate(connection, logger: testLogger)
+        }
         #expect(error?.code == .databaseNewer)
         #expect(error?.description.contains("9999") == true)
         await connection.close()
