@@ -96,7 +96,8 @@ let package = Package(
         .plugin(
             name: "EmbedSQL",
             capability: .buildTool(),
-            dependencies: ["EmbedSQLTool"]
+            dependencies: ["EmbedSQLTool"],
+            path: "Sources/EmbedSQL"
         ),
         .testTarget(
             name: "PostgresTests",
