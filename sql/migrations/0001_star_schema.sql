@@ -151,7 +151,6 @@ CREATE TABLE fact_conversation (
     content_hash           bytea NOT NULL,
     first_loaded_at        timestamptz NOT NULL DEFAULT now(),
     updated_at             timestamptz NOT NULL DEFAULT now(),
-    last_seen_at           timestamptz NOT NULL DEFAULT now(),
     last_run_id            bigint
 );
 
@@ -229,8 +228,6 @@ COMMENT ON COLUMN fact_conversation.first_loaded_at IS
     'When the loader first inserted this conversation (UTC).';
 COMMENT ON COLUMN fact_conversation.updated_at IS
     'When the loader last changed this row because the record''s content changed (UTC); equals first_loaded_at until then.';
-COMMENT ON COLUMN fact_conversation.last_seen_at IS
-    'When a run last received this conversation from the API (UTC).';
 COMMENT ON COLUMN fact_conversation.last_run_id IS
     'etl_run.run_id of the run that last inserted or changed this row (no foreign key, so the table can be distributed on Citus).';
 
