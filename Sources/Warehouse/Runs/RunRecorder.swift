@@ -1,0 +1,128 @@
+import Foundation
+import Postgres
+import QualityAI
+
+/// Writes `etl_run`, `etl_slice`, `etl_rejected` and `etl_watermark`. Options are stored as
+/// given by the caller, who must leave secrets out.
+public struct RunRecorder: Sendable {
+    public let schema: Identifier
+
+    public init(schema: Identifier) {
+        self.schema = schema
+    }
+
+    /// The advisory-lock key a run holds while it is alive.
+    static func runLockKey(_ runId: Int64) -> String { "qai-loader:run:\(runId)" }
+
+    /// Marks runs left `running` by a process that died as failed. A live run holds its lock, so
+    /// only runs whose lock is free are closed. Returns the closed run ids.
+    func closeAbandonedRuns(on connection: Connection) async throws -> [Int64] {
+        let rows = try await connection.execute(
+            Query(unsafeSQL: "SELECT run_id FROM \(schema.qualifying("etl_run")) WHERE status = 'running'"))
+        var closed: [Int64] = []
+        for row in rows {
+            guard let runId = try row.decode("run_id", as: Int64.self) else { continue }
+            let key = Self.runLockKey(runId)
+            guard try await connection.tryAdvisoryLock(key) else { continue }
+            try await connection.execute(
+                Query(
+                    unsafeSQL: """
+                        UPDATE \(schema.qualifying("etl_run")) SET status = 'failed', finished_at = now(),
+                            error = coalesce(error, 'abandoned: the process ended without finishing the run')
+                        WHERE run_id = $1 AND status = 'running'
+                        """, binds: [String(runId)]))
+            try await connection.advisoryUnlock(key)
+            closed.append(runId)
+        }
+        return closed
+    }
+
+    /// Inserts the run's row and takes its lock; returns the run id.
+    func start(command: String, options: [String: String], on connection: Connection) async throws -> Int64 {
+        let optionsJSON = JSONText.object(options.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let host = ProcessInfo.processInfo.hostName
+        let pid = String(ProcessInfo.processInfo.processIdentifier)
+        let rows = try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    INSERT INTO \(schema.qualifying("etl_run")) (command, options, host, pid, loader_version)
+                    VALUES ($1, $2::jsonb, $3, $4::integer, $5) RETURNING run_id
+                    """, binds: [command, optionsJSON, host, pid, LoaderVersion.current], name: "insert etl_run"))
+        guard let runId = try rows.first?.decode("run_id", as: Int64.self) else {
+            throw WarehouseError(code: .database, message: "inserting the etl_run row returned no run_id")
+        }
+        _ = try await connection.tryAdvisoryLock(Self.runLockKey(runId))
+        return runId
+    }
+
+    /// Records the end of a run: status, totals and an error text (which must hold no secret).
+    func finish(
+        runId: Int64, status: String, totals: RunTotals, error: String?, on connection: Connection
+    ) async throws {
+        try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    UPDATE \(schema.qualifying("etl_run")) SET status = $2, finished_at = now(), counts = $3::jsonb,
+                        fetched = $4, inserted = $5, updated = $6, unchanged = $7, rejected = $8, requests = $9,
+                        retries = $10, rate_limited = $11, error = $12
+                    WHERE run_id = $1
+                    """,
+                binds: [
+                    String(runId), status, totals.perStreamJSON, String(totals.fetched), String(totals.load.inserted),
+                    String(totals.load.updated), String(totals.load.unchanged), String(totals.rejected),
+                    String(totals.requests.requests), String(totals.requests.retries),
+                    String(totals.requests.rateLimited), error,
+                ], name: "finish etl_run"))
+        try await connection.advisoryUnlock(Self.runLockKey(runId))
+    }
+
+    /// Inside a batch's transaction: the slices it completes and the records it quarantined.
+    func recordBatch(
+        runId: Int64, results: [WindowResult], on connection: isolated Connection
+    ) throws {
+        let run = String(runId)
+        for result in results {
+            try connection.execute(
+                Query(
+                    unsafeSQL: """
+                        INSERT INTO \(schema.qualifying("etl_slice")) AS s (stream_id, window_start, window_end, status,
+                            run_id, fetched, rejected, requests, completed_at)
+                        VALUES ($1, to_timestamp($2), to_timestamp($3), 'done', $4, $5, $6, $7, now())
+                        ON CONFLICT (stream_id, window_start, window_end) DO UPDATE SET status = 'done',
+                            run_id = excluded.run_id, fetched = excluded.fetched, rejected = excluded.rejected,
+                            requests = excluded.requests, completed_at = excluded.completed_at
+                        """,
+                    binds: [
+                        result.streamId, String(result.window.start), String(result.window.end), run,
+                        String(result.conversations.count), String(result.rejections.count),
+                        String(result.statistics.requests),
+                    ], name: "record etl_slice"))
+            for rejection in result.rejections {
+                try connection.execute(
+                    Query(
+                        unsafeSQL: """
+                            INSERT INTO \(schema.qualifying("etl_rejected")) (run_id, stream_id, window_start,
+                                window_end, page, record_index, reason, raw)
+                            VALUES ($1, $2, to_timestamp($3), to_timestamp($4), $5, $6, $7, $8)
+                            """,
+                        binds: [
+                            run, rejection.context.streamId, String(rejection.context.window.start),
+                            String(rejection.context.window.end), String(rejection.context.page),
+                            String(rejection.index), rejection.reason, rejection.raw,
+                        ], name: "record etl_rejected"))
+            }
+        }
+    }
+
+    /// Inside a batch's transaction: moves a stream's watermark forward (never back).
+    func advanceWatermark(streamId: String, to epochSeconds: Int64, on connection: isolated Connection) throws {
+        try connection.execute(
+            Query(
+                unsafeSQL: """
+                    INSERT INTO \(schema.qualifying("etl_watermark")) AS w (stream_id, watermark, updated_at)
+                    VALUES ($1, to_timestamp($2), now())
+                    ON CONFLICT (stream_id) DO UPDATE SET watermark = excluded.watermark, updated_at = now()
+                    WHERE w.watermark < excluded.watermark
+                    """, binds: [streamId, String(epochSeconds)], name: "advance etl_watermark"))
+    }
+}

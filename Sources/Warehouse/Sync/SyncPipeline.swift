@@ -1,0 +1,95 @@
+import Logging
+import Postgres
+import QualityAI
+
+/// Runs a planned sync or backfill: fetches slices concurrently through the API client, and
+/// loads them in batches, each batch committing together with its `etl_slice` checkpoints (and,
+/// for new data, the stream's watermark), so a crash at any point leaves the warehouse
+/// consistent and a rerun resumes. One run per stream at a time (advisory locks).
+public struct SyncPipeline: Sendable {
+    public let client: RawDataClient
+    public let database: DatabaseConfiguration
+    public let schema: Identifier
+    public let logger: Logger
+
+    public init(client: RawDataClient, database: DatabaseConfiguration, schema: Identifier, logger: Logger) {
+        self.client = client
+        self.database = database
+        self.schema = schema
+        self.logger = logger
+    }
+
+    /// Runs `request`; throws `WarehouseError.lockHeld` at once if another run holds a stream.
+    public func run(_ request: SyncRequest) async throws -> RunSummary {
+        try await Connection.withConnection(database, logger: logger) { connection in
+            try await Migrator(schema: schema).verifyCurrent(connection)
+            let streams = Set(request.slices.map(\.streamId)).sorted()
+            try await lockStreams(streams, on: connection)
+            let recorder = RunRecorder(schema: schema)
+            let abandoned = try await recorder.closeAbandonedRuns(on: connection)
+            if !abandoned.isEmpty {
+                logger.notice("run.closed_abandoned", metadata: ["run.ids": "\(abandoned)"])
+            }
+            let resumable = try await ResumePoint.completedSlices(
+                command: request.command, options: request.options, schema: schema, on: connection)
+            let runId = try await recorder.start(command: request.command, options: request.options, on: connection)
+            var runLogger = logger
+            runLogger[metadataKey: "run.id"] = "\(runId)"
+            let slices = request.slices.filter { !resumable.contains(SliceKey($0)) }
+            let execution = SyncExecution(
+                client: client, loader: BatchLoader(schema: schema), recorder: recorder, request: request,
+                runId: runId, logger: runLogger)
+            let clock = ContinuousClock()
+            let started = clock.now
+            do {
+                let outcome = try await execution.run(slices, on: connection)
+                var totals = outcome.totals
+                totals.requests = outcome.requests
+                let status = outcome.deferred > 0 ? "partial" : "succeeded"
+                try await recorder.finish(runId: runId, status: status, totals: totals, error: nil, on: connection)
+                let elapsed = clock.now - started
+                return RunSummary(
+                    runId: runId, totals: totals, resumedSlices: request.slices.count - slices.count,
+                    deferredSlices: outcome.deferred,
+                    seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            } catch {
+                await connection.rollbackQuietly()
+                var totals = execution.progress
+                totals.requests = client.statistics.snapshot()
+                try? await recorder.finish(
+                    runId: runId, status: "failed", totals: totals, error: "\(error)", on: connection)
+                throw error
+            }
+        }
+    }
+
+    private func lockStreams(_ streams: [String], on connection: Connection) async throws {
+        for stream in streams {
+            guard try await connection.tryAdvisoryLock("qai-loader:stream:\(schema.name):\(stream)") else {
+                throw WarehouseError(
+                    code: .lockHeld,
+                    message: "another qai-loader run is loading stream \(stream) into schema \(schema.name)",
+                    advice: "wait for it to finish (qai-loader status shows running runs); nothing was changed")
+            }
+        }
+    }
+}
+
+/// A slice's identity for resume: stream and window.
+struct SliceKey: Hashable, Sendable {
+    var streamId: String
+    var start: Int64
+    var end: Int64
+
+    init(_ spec: SliceSpec) {
+        streamId = spec.streamId
+        start = spec.window.start
+        end = spec.window.end
+    }
+
+    init(streamId: String, start: Int64, end: Int64) {
+        self.streamId = streamId
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,39 @@
+/// What a `sync` or `backfill` run should do, planned before it starts.
+public struct SyncRequest: Sendable {
+    /// `sync` or `backfill`, recorded in `etl_run.command`.
+    public var command: String
+    /// The run's options for `etl_run.options` (never secrets); also identifies the run for resume.
+    public var options: [String: String]
+    /// Slices in the order they should be fetched.
+    public var slices: [SliceSpec]
+    /// How many slices are fetched at the same time.
+    public var concurrency: Int
+    /// A transaction commits once a stream's fetched slices hold at least this many conversations.
+    public var batchConversations: Int
+    /// Stop scheduling slices once the run has made this many requests (nil: no limit).
+    public var maxRequests: Int?
+
+    public init(
+        command: String, options: [String: String], slices: [SliceSpec], concurrency: Int = 4,
+        batchConversations: Int = 2_000, maxRequests: Int? = nil
+    ) {
+        self.command = command
+        self.options = options
+        self.slices = slices
+        self.concurrency = concurrency
+        self.batchConversations = batchConversations
+        self.maxRequests = maxRequests
+    }
+}
+
+/// What a run did.
+public struct RunSummary: Sendable {
+    public var runId: Int64
+    public var totals: RunTotals
+    /// Slices skipped because an interrupted earlier run had completed them.
+    public var resumedSlices: Int
+    /// Slices not fetched because the request budget ran out.
+    public var deferredSlices: Int
+    /// Wall-clock seconds.
+    public var seconds: Double
+}

@@ -1,0 +1,36 @@
+/// Tracks which new-data slices of each stream have committed, so a stream's watermark only
+/// moves across an unbroken run of committed slices (slices finish out of order).
+struct WatermarkTracker: Sendable {
+    /// Per stream: the new-data windows in time order, and how many of them lead committed.
+    private var planned: [String: [SliceKey]] = [:]
+    private var committed: Set<SliceKey> = []
+    private var prefix: [String: Int] = [:]
+
+    init(_ slices: [SliceSpec]) {
+        for spec in slices where spec.kind == .newData {
+            planned[spec.streamId, default: []].append(SliceKey(spec))
+        }
+        for stream in planned.keys { planned[stream]?.sort { $0.start < $1.start } }
+    }
+
+    /// The watermark (exclusive end, epoch seconds) `stream` would reach if `keys` committed too,
+    /// or nil when it would not move.
+    func watermark(for stream: String, ifCommitting keys: [SliceKey]) -> Int64? {
+        guard let windows = planned[stream] else { return nil }
+        let done = committed.union(keys)
+        var index = prefix[stream, default: 0]
+        let before = index
+        while index < windows.count, done.contains(windows[index]) { index += 1 }
+        return index > before ? windows[index - 1].end + 1 : nil
+    }
+
+    /// Records that `keys` committed.
+    mutating func commit(_ keys: [SliceKey]) {
+        committed.formUnion(keys)
+        for (stream, windows) in planned {
+            var index = prefix[stream, default: 0]
+            while index < windows.count, committed.contains(windows[index]) { index += 1 }
+            prefix[stream] = index
+        }
+    }
+}
