@@ -26,7 +26,7 @@ enum GeneratedIntentField: UInt8, CaseIterable {
 }
 
 enum ConfiguredIntentField: UInt8, CaseIterable {
-    case l1, l2, l3, name, level, confidence, sentiment, resolution, children
+    case l1, l2, l3, name, level, confidence, sentiment, resolution, children, taxonomyResolution
 }
 
 enum SpeakingRateField: UInt8, CaseIterable { case words, timeTaken, average, score, source, sourceId }

@@ -90,6 +90,7 @@ enum KeyMap {
             .level: ["level"], .confidence: ["confidence", "Confidence Score"], .sentiment: ["sentiment"],
             .resolution: ["resolution"],
             .children: ["L2_topics", "L3_topics", "topics", "intents", "subtopics", "Sub Topics", "children"],
+            .taxonomyResolution: ["Taxonomy Resolution"],
         ])
 
     static let speakingRate = table(

@@ -31,7 +31,7 @@ public enum PageDecoder {
             }
             page.resultCount = Int(tape[results].count)
             page.conversations.reserveCapacity(page.resultCount)
-            var decoder = RecordDecoder(tape: tape)
+            var decoder = RecordDecoder(tape: tape, pageNeedsSanitising: document.containsTextNeedingSanitising)
             var index = 0
             tape.forEachElement(of: results) { record in
                 switch decoder.decode(record, index: index) {

@@ -7,44 +7,55 @@ struct RecordDecoder {
     }
 
     let tape: JSONTape
+    /// False when the page holds no text that needs sanitising, so records skip that check.
+    let pageNeedsSanitising: Bool
+    /// Drift noticed in the record being decoded.
+    var warnings: [String] = []
 
-    init(tape: JSONTape) {
+    init(tape: JSONTape, pageNeedsSanitising: Bool) {
         self.tape = tape
+        self.pageNeedsSanitising = pageNeedsSanitising
     }
 
     mutating func decode(_ record: Int, index: Int) -> Result<Conversation, Rejection> {
         guard tape[record].kind == .object else {
-            return .failure(
-                Rejection(reason: "record \(index) is a JSON \(tape[record].kind), not an object", raw: cutRaw(record)))
+            let reason = "record \(index) is a JSON \(tape[record].kind), not an object"
+            return .failure(Rejection(reason: reason, raw: cutRaw(record)))
         }
-        var id: String?
+        warnings.removeAll(keepingCapacity: true)
+        var conversation = Conversation(conversationId: "")
         var idProblem = "has no conversation id"
         let table = KeyMap.record
         tape.forEachMember(of: record) { key, value in
-            guard KeyMap.code(table, tape, key) == RecordField.conversationId.rawValue, id == nil else { return }
-            if tape[value].kind != .string {
-                idProblem = "has a conversation id that is a JSON \(tape[value].kind), not a string"
-            } else if let text = ValueReader.text(tape, value) {
-                id = text
+            guard let code = KeyMap.code(table, tape, key), let field = RecordField(rawValue: code) else { return }
+            if field == .conversationId {
+                guard conversation.conversationId.isEmpty else { return }
+                if tape[value].kind != .string {
+                    idProblem = "has a conversation id that is a JSON \(tape[value].kind), not a string"
+                } else if let id = ValueReader.text(tape, value) {
+                    conversation.conversationId = id
+                } else {
+                    idProblem = "has an empty conversation id"
+                }
             } else {
-                idProblem = "has an empty conversation id"
+                apply(field, value, to: &conversation)
             }
         }
-        guard let id else {
-            return .failure(
-                Rejection(
-                    reason: "record \(index) \(idProblem) (looked for conversationId, \"Conversation ID\")",
-                    raw: cutRaw(record)))
+        guard !conversation.conversationId.isEmpty else {
+            let reason = "record \(index) \(idProblem) (looked for conversationId, \"Conversation ID\")"
+            return .failure(Rejection(reason: reason, raw: cutRaw(record)))
         }
-        return .success(Conversation(conversationId: id, raw: tape.text(at: record)))
+        (conversation.raw, conversation.rawWasSanitised) = jsonText(record)
+        conversation.warnings = warnings
+        return .success(conversation)
     }
 
     /// The record's text, cut to `RejectedRecord.maximumRawBytes` on a character boundary.
     func cutRaw(_ record: Int) -> String {
-        let text = tape.text(at: record)
+        let text = jsonText(record).text
         guard text.utf8.count > RejectedRecord.maximumRawBytes else { return text }
         var end = text.utf8.index(text.utf8.startIndex, offsetBy: RejectedRecord.maximumRawBytes)
-        while end > text.startIndex, !text.unicodeScalars.indices.contains(end) { end = text.utf8.index(before: end) }
+        while !text.unicodeScalars.indices.contains(end) { end = text.utf8.index(before: end) }
         return String(text[..<end])
     }
 }

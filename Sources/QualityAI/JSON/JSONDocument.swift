@@ -7,6 +7,8 @@ public struct JSONDocument: Sendable {
     public let bytes: [UInt8]
     /// The tape, in document order.
     public let nodes: [JSONNode]
+    /// True when some string is flagged `JSONNode.needsSanitising`.
+    public let containsTextNeedingSanitising: Bool
 
     /// Index of the top-level value.
     public var root: Int { 0 }

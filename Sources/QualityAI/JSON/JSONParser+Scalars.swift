@@ -58,6 +58,7 @@ extension JSONParser {
                 try scanMultiByte(&flags)
             }
         }
+        if flags & JSONNode.needsSanitising != 0 { sawTextNeedingSanitising = true }
         nodes.append(
             JSONNode(
                 kind: .string, flags: flags, start: UInt32(start), end: UInt32(pos), next: UInt32(nodes.count + 1),

@@ -23,15 +23,15 @@ public struct JSONParser: ~Copyable {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONError("input of \(bytes.count) bytes is larger than 4 GiB", at: 0)
         }
-        let nodes: [JSONNode] = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) in
+        let (nodes, flagged) = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 throw JSONError("empty input", at: 0)
             }
             var parser = JSONParser(base: base, count: buffer.count, options: options)
             try parser.parseDocument()
-            return parser.nodes
+            return (parser.nodes, parser.sawTextNeedingSanitising)
         }
-        return JSONDocument(bytes: bytes, nodes: nodes)
+        return JSONDocument(bytes: bytes, nodes: nodes, containsTextNeedingSanitising: flagged)
     }
 
     let base: UnsafePointer<UInt8>
@@ -40,6 +40,7 @@ public struct JSONParser: ~Copyable {
     let tolerant: Bool
     var pos = 0
     var nodes: [JSONNode]
+    var sawTextNeedingSanitising = false
 
     init(base: UnsafePointer<UInt8>, count: Int, options: Options) {
         self.base = base

@@ -1,0 +1,43 @@
+/// A point in time as whole microseconds since 1970-01-01 00:00:00 UTC (PostgreSQL's
+/// `timestamptz` resolution).
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Microseconds since the Unix epoch, UTC.
+    public var microseconds: Int64
+
+    public init(microseconds: Int64) {
+        self.microseconds = microseconds
+    }
+
+    /// Parses the vendor's forms: ISO 8601 (`2026-03-23T10:17:54Z`, with milliseconds, with an
+    /// offset such as `+05:30`), `YYYY-MM-DD HH:MM:SS` (UTC), `YYYY-MM-DD`, and epoch
+    /// milliseconds written as digits. Nil when the text is none of these.
+    public init?(parsing text: String) {
+        var text = text
+        guard let value = text.withUTF8({ Self.parse(ValueReader.trimmedBytes($0)) }) else { return nil }
+        self = value
+    }
+
+    /// A timestamp from epoch milliseconds; magnitudes below 100,000,000,000 (March 1973 in
+    /// milliseconds) are read as epoch seconds, since the vendor's data is never that old.
+    public init(epochNumber milliseconds: Double) {
+        let scale: Double = abs(milliseconds) < 100_000_000_000 ? 1_000_000 : 1_000
+        microseconds = Int64((milliseconds * scale).rounded())
+    }
+
+    /// ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` or `.uuuuuu` when not whole seconds.
+    public var isoText: String {
+        let seconds = microseconds >= 0 ? microseconds / 1_000_000 : (microseconds + 1) / 1_000_000 - 1
+        let fraction = microseconds - seconds * 1_000_000
+        var text = VendorTimestamp.format(seconds)
+        text = String(text.prefix(10)) + "T" + String(text.dropFirst(11))
+        if fraction != 0 {
+            let digits = String(fraction + 1_000_000).dropFirst()
+            text += "." + (fraction % 1000 == 0 ? String(digits.prefix(3)) : String(digits))
+        }
+        return text + "Z"
+    }
+
+    public var description: String { isoText }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
+}
