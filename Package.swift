@@ -115,6 +115,7 @@ let package = Package(
             dependencies: [
                 "QualityAI",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

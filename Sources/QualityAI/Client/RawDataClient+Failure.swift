@@ -29,7 +29,7 @@ extension RawDataClient {
             RetryAfter.parse($0, now: Int64(Date().timeIntervalSince1970))
         }
         return APIError(
-            code: code, status: status, vendorMessage: VendorErrorBody.message(body),
+            code: code, status: status, vendorMessage: VendorErrorBody.message(body).map { APIError.snippet(Array($0.utf8), redacting: secrets) },
             bodySnippet: APIError.snippet(body, redacting: secrets), retryAfter: retryAfter)
     }
 
