@@ -120,6 +120,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ClientIntegrationTests",
+            dependencies: [
+                "QualityAI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "WarehouseTests",
             dependencies: ["Warehouse", "Postgres", "PostgresTestSupport"],
             swiftSettings: strict

@@ -71,7 +71,7 @@ extension RawDataClient {
                 "page.number": "\(context.page)", "http.status": "\(status)", "http.bytes": "\(body.count)",
                 "http.duration": "\(ContinuousClock.now - started)",
             ])
-        if let error = Self.failure(status: status, headers: head.headers, body: body, secrets: secrets) {
+        if let error = Self.failure(status: status, headers: head.headers, body: body, secrets: secrets + [token]) {
             throw error
         }
         do {
@@ -80,7 +80,8 @@ extension RawDataClient {
             let rateLimited = PageDecoder.isRateLimitMessage(body)
             throw APIError(
                 code: rateLimited ? .rateLimited : .invalidResponse, status: status,
-                bodySnippet: APIError.snippet(body, redacting: secrets), detail: rateLimited ? nil : error.reason)
+                bodySnippet: APIError.snippet(body, redacting: secrets + [token]),
+                detail: rateLimited ? nil : error.reason)
         }
     }
 
@@ -99,7 +100,9 @@ extension RawDataClient {
                     return (ResponseHead(status: response.status, headers: response.headers), Array(buffer.readableBytesView))
                 }
                 group.addTask {
-                    try await Task.sleep(for: timeout)
+                    // A grace second lets the HTTP client report its own deadline error (with the
+                    // connection error behind it) before this backstop, which covers the body, fires.
+                    try await Task.sleep(for: timeout + .seconds(1))
                     return nil
                 }
                 defer { group.cancelAll() }
