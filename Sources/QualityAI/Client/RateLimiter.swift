@@ -13,16 +13,16 @@ public actor RateLimiter {
     private var starts: [Duration] = []
     private var head = 0
 
-    /// - Parameters:
-    ///   - requestsPerMinute: the budget; `0` means unlimited.
-    ///   - window: the window the budget applies to. The default adds half a second to the minute so
-    ///     that network jitter cannot squeeze one window's worth of requests into less at the server.
-    ///   - clock: the time source (a virtual one in tests).
-    public init(
-        requestsPerMinute: Int, window: Duration = .milliseconds(60_500),
-        clock: any PacingClock = ContinuousPacingClock()
-    ) {
-        self.limit = max(0, requestsPerMinute)
+    /// A limiter for a per-minute budget. Its window is 60.5 s: the half second of slack keeps the
+    /// server's count, which sees arrival times shifted by network jitter, within the budget.
+    /// - Parameter requestsPerMinute: the budget; `0` means unlimited.
+    public init(requestsPerMinute: Int, clock: any PacingClock = ContinuousPacingClock()) {
+        self.init(limit: requestsPerMinute, per: .milliseconds(60_500), clock: clock)
+    }
+
+    /// A limiter allowing `limit` starts in any sliding `window` (`0` means unlimited).
+    public init(limit: Int, per window: Duration, clock: any PacingClock = ContinuousPacingClock()) {
+        self.limit = max(0, limit)
         self.window = window
         self.clock = clock
     }

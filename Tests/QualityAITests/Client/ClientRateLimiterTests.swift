@@ -5,7 +5,7 @@ import Testing
 @Suite struct ClientRateLimiterTests {
     @Test func sequentialCallersGetBurstsOfTheBudgetOncePerWindow() async throws {
         let clock = VirtualClock()
-        let limiter = RateLimiter(requestsPerMinute: 3, window: .seconds(60), clock: clock)
+        let limiter = RateLimiter(limit: 3, per: .seconds(60), clock: clock)
         var starts: [Duration] = []
         for _ in 0..<7 { starts.append(try await limiter.acquire().start) }
         #expect(starts == [.zero, .zero, .zero, .seconds(60), .seconds(60), .seconds(60), .seconds(120)])
@@ -13,7 +13,7 @@ import Testing
 
     @Test func aCallerWaitsOnlyUntilTheOldestStartLeavesTheWindow() async throws {
         let clock = VirtualClock()
-        let limiter = RateLimiter(requestsPerMinute: 2, window: .seconds(60), clock: clock)
+        let limiter = RateLimiter(limit: 2, per: .seconds(60), clock: clock)
         #expect(try await limiter.acquire().start == .zero)
         try await clock.sleep(for: .seconds(25))
         #expect(try await limiter.acquire().start == .seconds(25))
@@ -21,6 +21,14 @@ import Testing
         #expect(third.start == .seconds(60))
         #expect(third.waited == .seconds(35))
         #expect(try await limiter.acquire().start == .seconds(85))
+    }
+
+    @Test func thePerMinuteBudgetHasHalfASecondOfSlack() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerMinute: 1, clock: clock)
+        #expect(limiter.window == .milliseconds(60_500))
+        try await limiter.acquire()
+        #expect(try await limiter.acquire().start == .milliseconds(60_500))
     }
 
     @Test func zeroMeansUnlimited() async throws {
@@ -34,7 +42,7 @@ import Testing
     @Test func concurrentCallersNeverExceedTheBudgetInAnyWindow() async throws {
         let clock = VirtualClock()
         let limit = 4
-        let limiter = RateLimiter(requestsPerMinute: limit, window: .seconds(60), clock: clock)
+        let limiter = RateLimiter(limit: limit, per: .seconds(60), clock: clock)
         let starts = try await withThrowingTaskGroup(of: [Duration].self) { group in
             for _ in 0..<5 {
                 group.addTask {
@@ -54,7 +62,7 @@ import Testing
 
     @Test func aCancelledWaiterGivesUp() async throws {
         let clock = VirtualClock()
-        let limiter = RateLimiter(requestsPerMinute: 1, window: .seconds(60), clock: clock)
+        let limiter = RateLimiter(limit: 1, per: .seconds(60), clock: clock)
         try await limiter.acquire()
         let waiter = Task {
             withUnsafeCurrentTask { $0?.cancel() }
