@@ -29,7 +29,8 @@ import Testing
                     let result = try await harness.client.fetchWindow(streamId: "st-1", window: day)
                     return Run(result: result, requests: server.requests, retrySleeps: harness.retryClock.sleeps)
                 } catch {
-                    return Run(error: error as? APIError, requests: server.requests, retrySleeps: harness.retryClock.sleeps)
+                    return Run(
+                        error: error as? APIError, requests: server.requests, retrySleeps: harness.retryClock.sleeps)
                 }
             }
         }
@@ -61,7 +62,8 @@ import Testing
     @Test func mintedTokensNeverLeakIntoAnError() async throws {
         let credentials = APICredentials.clientCredentials(clientId: "cs-1", clientSecret: Planted.clientSecret)
         let run = try await run(credentials: credentials) { request in
-            ScriptedResponse(status: 401, json: #"{"errors":[{"msg":"Invalid SDK credentials \#(request.headers["auth"] ?? "")"}]}"#)
+            ScriptedResponse(
+                status: 401, json: #"{"errors":[{"msg":"Invalid SDK credentials \#(request.headers["auth"] ?? "")"}]}"#)
         }
         let token = run.requests.first?.headers["auth"] ?? ""
         #expect(token.split(separator: ".").count == 3)
@@ -74,7 +76,8 @@ import Testing
     @Test func serverErrorsAreRetriedUntilAnAnswerComes() async throws {
         let run = try await run(
             sequence([
-                ScriptedResponse(status: 503, json: "{}"), ScriptedResponse(status: 502, body: Array("bad gateway".utf8)),
+                ScriptedResponse(status: 503, json: "{}"),
+                ScriptedResponse(status: 502, body: Array("bad gateway".utf8)),
                 ScriptedResponse(json: page),
             ]))
         #expect(run.result?.conversations.map(\.conversationId) == ["c-1", "c-2"])
@@ -105,7 +108,8 @@ import Testing
         let run = try await run(
             sequence([
                 ScriptedResponse(json: String(page.prefix(30))),
-                ScriptedResponse(body: Array("<html><body>Bad Gateway</body></html>".utf8)), ScriptedResponse(json: page),
+                ScriptedResponse(body: Array("<html><body>Bad Gateway</body></html>".utf8)),
+                ScriptedResponse(json: page),
             ]))
         #expect(run.result?.conversations.count == 2)
         #expect(run.result?.statistics.retries == 2)
@@ -131,7 +135,10 @@ import Testing
         #expect(request.headers["content-type"] == "application/json")
         #expect(request.headers["authorization"] == nil)
         let query = try #require(PageRequest(request))
-        #expect(query == PageRequest(offset: 0, page: 1, limit: 100, startDate: "2026-01-01 00:00:00", endDate: "2026-01-01 23:59:59"))
+        #expect(
+            query
+                == PageRequest(
+                    offset: 0, page: 1, limit: 100, startDate: "2026-01-01 00:00:00", endDate: "2026-01-01 23:59:59"))
     }
 
     @Test func anUnreachableServerIsATransportError() async throws {

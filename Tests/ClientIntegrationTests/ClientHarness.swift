@@ -35,7 +35,9 @@ struct ClientHarness {
     let logs: InMemoryLogHandler
     let retryClock: RecordingClock
 
-    static func configuration(baseURL: String, _ adjust: (inout APIConfiguration) -> Void = { _ in }) -> APIConfiguration {
+    static func configuration(baseURL: String, _ adjust: (inout APIConfiguration) -> Void = { _ in })
+        -> APIConfiguration
+    {
         var configuration = APIConfiguration(
             baseURL: baseURL, streamIds: ["st-1"], accountId: "acc-1", orgId: "o-1", credentials: .jwt(Planted.jwt),
             requestsPerMinute: 0, requestTimeout: .seconds(10), maxAttempts: 4)

@@ -70,7 +70,9 @@ import Testing
     }
 
     @Test func pagingThatStaysStuckInOneSecondThrowsStuckPaging() async throws {
-        var vendor = ScriptedVendor(records: [("c-a", Self.start + 5), ("c-b", Self.start + 5), ("c-c", Self.start + 5)])
+        var vendor = ScriptedVendor(records: [
+            ("c-a", Self.start + 5), ("c-b", Self.start + 5), ("c-c", Self.start + 5),
+        ])
         vendor.ignoresPage = true
         let window = TimeWindow(start: Self.start, end: Self.start + 63)
         let (outcome, requests) = try await fetch(vendor, window: window) { $0.pageSize = 2 }

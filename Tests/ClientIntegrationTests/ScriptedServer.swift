@@ -94,7 +94,8 @@ final class ScriptedServer: Sendable {
                     var headers = HTTPHeaders(response.headers)
                     headers.replaceOrAdd(name: "Content-Length", value: "\(response.body.count)")
                     let status = HTTPResponseStatus(statusCode: response.status)
-                    try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
+                    try await outbound.write(
+                        .head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
                     try await outbound.write(.end(nil))
                 }

@@ -42,12 +42,16 @@ struct ScriptedVendor: Sendable {
     }
 
     func answer(_ request: ScriptedRequest) -> ScriptedResponse {
-        guard let query = PageRequest(request) else { return ScriptedResponse(status: 400, json: #"{"errors":[{"msg":"bad body"}]}"#) }
+        guard let query = PageRequest(request) else {
+            return ScriptedResponse(status: 400, json: #"{"errors":[{"msg":"bad body"}]}"#)
+        }
         let matching = records.filter { $0.time >= query.start && $0.time <= query.end }
             .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
         let page = ignoresPage ? 1 : query.page
         let slice = matching.dropFirst((page - 1) * query.limit).prefix(query.limit)
-        let results = slice.map { #"{"conversationId":"\#($0.id)","Conversation Start Time":"\#(VendorTimestamp.format($0.time))"}"# }
+        let results = slice.map {
+            #"{"conversationId":"\#($0.id)","Conversation Start Time":"\#(VendorTimestamp.format($0.time))"}"#
+        }
         var total = matching.count
         if query.end - query.start + 1 > lieAboveSeconds { total += totalResultsError }
         let pages = (total + query.limit - 1) / query.limit

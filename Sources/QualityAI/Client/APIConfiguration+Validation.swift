@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension APIConfiguration {
@@ -10,7 +10,8 @@ extension APIConfiguration {
     public func validate() throws(APIError) {
         try checkBaseURL()
         try check(
-            pathPrefix.isEmpty || (pathPrefix.hasPrefix("/") && !pathPrefix.contains(where: { $0 == "?" || $0 == "#" })),
+            pathPrefix.isEmpty
+                || (pathPrefix.hasPrefix("/") && !pathPrefix.contains(where: { $0 == "?" || $0 == "#" })),
             "pathPrefix", "must be empty or a path starting with '/', e.g. \(Self.defaultPathPrefix)")
         try check(!streamIds.isEmpty, "streamIds (QAI_STREAM_ID)", "needs at least one stream (bot/app) id")
         for id in streamIds {
@@ -18,7 +19,8 @@ extension APIConfiguration {
                 !id.allSatisfy(\.isWhitespace), "streamIds (QAI_STREAM_ID)",
                 "must not contain an empty id (comma-separated bot/app ids from App Settings)")
         }
-        try check(!isBlank(accountId), "accountId (QAI_ACCOUNT_ID)", "must be the account id, e.g. 67a9ca06cf0e510a8632xxxx")
+        try check(
+            !isBlank(accountId), "accountId (QAI_ACCOUNT_ID)", "must be the account id, e.g. 67a9ca06cf0e510a8632xxxx")
         try check(!isBlank(orgId), "orgId (QAI_ORG_ID)", "must be the organisation id, e.g. o-da5be4e0-...")
         switch credentials {
         case .jwt(let token):

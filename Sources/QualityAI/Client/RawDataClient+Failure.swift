@@ -3,9 +3,9 @@ import NIOCore
 import NIOHTTP1
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension RawDataClient {
@@ -29,7 +29,8 @@ extension RawDataClient {
             RetryAfter.parse($0, now: Int64(Date().timeIntervalSince1970))
         }
         return APIError(
-            code: code, status: status, vendorMessage: VendorErrorBody.message(body).map { APIError.snippet(Array($0.utf8), redacting: secrets) },
+            code: code, status: status,
+            vendorMessage: VendorErrorBody.message(body).map { APIError.snippet(Array($0.utf8), redacting: secrets) },
             bodySnippet: APIError.snippet(body, redacting: secrets), retryAfter: retryAfter)
     }
 

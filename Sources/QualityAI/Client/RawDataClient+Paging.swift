@@ -33,7 +33,8 @@ extension RawDataClient {
             let ids = Set(page.conversations.map(\.conversationId))
             if number == 1, let total, total > configuration.splitThreshold, window.seconds > 1 {
                 let parts = window.parts((total + configuration.splitThreshold - 1) / configuration.splitThreshold)
-                return .split(parts: parts, reason: "totalResults \(total) is over the split threshold", total: total,
+                return .split(
+                    parts: parts, reason: "totalResults \(total) is over the split threshold", total: total,
                     at: context)
             }
             if !ids.isEmpty, ids.isSubset(of: seen) {

@@ -4,9 +4,9 @@ import NIOCore
 import NIOHTTP1
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension RawDataClient {
@@ -97,7 +97,10 @@ extension RawDataClient {
                     let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(timeout))
                     let response = try await client.execute(request, deadline: deadline, logger: logger)
                     let buffer = try await response.body.collect(upTo: cap)
-                    return (ResponseHead(status: response.status, headers: response.headers), Array(buffer.readableBytesView))
+                    return (
+                        ResponseHead(status: response.status, headers: response.headers),
+                        Array(buffer.readableBytesView)
+                    )
                 }
                 group.addTask {
                     // A grace second lets the HTTP client report its own deadline error (with the

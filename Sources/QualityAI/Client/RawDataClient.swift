@@ -81,7 +81,9 @@ public struct RawDataClient: Sendable {
             collector.count(\.splits)
             logger.debug(
                 "qai.window.split",
-                metadata: ["split.reason": "\(reason)", "split.parts": "\(parts.count)", "page.number": "\(context.page)"])
+                metadata: [
+                    "split.reason": "\(reason)", "split.parts": "\(parts.count)", "page.number": "\(context.page)",
+                ])
             for part in parts {
                 try await collect(part, streamId: streamId, mayRepair: mayRepair, into: &collector, logger: logger)
             }

@@ -27,7 +27,8 @@ public enum RetryAfter {
             guard longWeekdays.contains(words[0]), parts.count == 3, parts[0].count == 2, parts[2].count == 2,
                 let shortYear = Int64(parts[2])
             else { return nil }
-            return compose(year: shortYear < 70 ? 2000 + shortYear : 1900 + shortYear, month: parts[1],
+            return compose(
+                year: shortYear < 70 ? 2000 + shortYear : 1900 + shortYear, month: parts[1],
                 day: Int64(parts[0]), time: words[2])
         case 5:
             // asctime: "Sun Nov  6 08:49:37 1994"
@@ -58,7 +59,8 @@ public enum RetryAfter {
 
 extension String {
     fileprivate func trimmingSpaces() -> String {
-        String(self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" })
-            .reversed())
+        String(
+            self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" })
+                .reversed())
     }
 }

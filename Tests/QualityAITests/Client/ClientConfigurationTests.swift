@@ -5,7 +5,8 @@ import Testing
 @Suite struct ClientConfigurationTests {
     static let valid = APIConfiguration(
         baseURL: "https://platform.kore.ai", streamIds: ["st-1", "st-2"], accountId: "67a9ca06cf0e510a8632aaaa",
-        orgId: "o-da5be4e0", credentials: .clientCredentials(clientId: "cs-1", clientSecret: PlantedSecrets.clientSecret))
+        orgId: "o-da5be4e0",
+        credentials: .clientCredentials(clientId: "cs-1", clientSecret: PlantedSecrets.clientSecret))
 
     func failure(_ configuration: APIConfiguration) -> APIError? {
         do {

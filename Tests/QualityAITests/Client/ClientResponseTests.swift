@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ClientResponseTests {
     let credentialsBody = Array(#"{"errors":[{"msg":"Invalid SDK credentials","code":4002}]}"#.utf8)
-    let rateLimitBody = Array(#"{"message":"You've exceeded the per-minute rate limit. Wait for sometime before retrying."}"#.utf8)
+    let rateLimitBody = Array(
+        #"{"message":"You've exceeded the per-minute rate limit. Wait for sometime before retrying."}"#.utf8)
 
     func failure(_ status: Int, _ body: [UInt8] = [], headers: HTTPHeaders = [:]) -> APIError? {
         RawDataClient.failure(status: status, headers: headers, body: body, secrets: [PlantedSecrets.jwt])

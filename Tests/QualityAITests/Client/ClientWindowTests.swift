@@ -24,7 +24,8 @@ import Testing
 
     @Test func partsNeverCutASecond() {
         let window = TimeWindow(start: 10, end: 12)
-        #expect(window.parts(10) == [TimeWindow(start: 10, end: 10), .init(start: 11, end: 11), .init(start: 12, end: 12)])
+        #expect(
+            window.parts(10) == [TimeWindow(start: 10, end: 10), .init(start: 11, end: 11), .init(start: 12, end: 12)])
         #expect(window.parts(1).count == 2)
     }
 
