@@ -7,12 +7,14 @@ public enum PageDecoder {
         do {
             document = try JSONParser.parse(body, options: JSONParser.Options(toleratesInvalidText: true))
         } catch {
-            throw PageDecodingError(context: context, reason: envelopeProblem(body, error), body: body)
+            let (kind, reason) = envelopeProblem(body, error)
+            throw PageDecodingError(context: context, kind: kind, reason: reason, body: body)
         }
         return try document.withTape { (tape) throws(PageDecodingError) in
             guard tape[0].kind == .object else {
                 throw PageDecodingError(
-                    context: context, reason: "the body is a JSON \(tape[0].kind), not an object", body: body)
+                    context: context, kind: .notAnObject, reason: "the body is a JSON \(tape[0].kind), not an object",
+                    body: body)
             }
             var page = DecodedPage()
             var results: Int?
@@ -27,7 +29,13 @@ public enum PageDecoder {
                 }
             }
             guard let results else {
-                throw PageDecodingError(context: context, reason: "the body has no \"results\" array", body: body)
+                if BodyInspector.isRateLimitMessage(body) {
+                    throw PageDecodingError(
+                        context: context, kind: .rateLimitMessage,
+                        reason: "the body is the vendor's rate-limit message, not data", body: body)
+                }
+                throw PageDecodingError(
+                    context: context, kind: .noResults, reason: "the body has no \"results\" array", body: body)
             }
             page.resultCount = Int(tape[results].count)
             page.conversations.reserveCapacity(page.resultCount)
@@ -48,9 +56,13 @@ public enum PageDecoder {
         }
     }
 
-    static func envelopeProblem(_ body: [UInt8], _ error: JSONError) -> String {
-        if BodyInspector.isHTML(body) { return "the body is an HTML page, not JSON (a proxy, login or error page?)" }
-        if BodyInspector.isRateLimitMessage(body) { return "the body is the vendor's rate-limit message, not data" }
-        return "the body is not valid JSON (\(error))"
+    static func envelopeProblem(_ body: [UInt8], _ error: JSONError) -> (PageDecodingError.Kind, String) {
+        if BodyInspector.isHTML(body) {
+            return (.html, "the body is an HTML page, not JSON (a proxy, login or error page?)")
+        }
+        if BodyInspector.isRateLimitMessage(body) {
+            return (.rateLimitMessage, "the body is the vendor's rate-limit message, not data")
+        }
+        return (.notJSON, "the body is not valid JSON (\(error))")
     }
 }

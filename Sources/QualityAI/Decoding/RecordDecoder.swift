@@ -54,8 +54,9 @@ struct RecordDecoder {
     func cutRaw(_ record: Int) -> String {
         let text = jsonText(record).text
         guard text.utf8.count > RejectedRecord.maximumRawBytes else { return text }
-        var end = text.utf8.index(text.utf8.startIndex, offsetBy: RejectedRecord.maximumRawBytes)
-        while !text.unicodeScalars.indices.contains(end) { end = text.utf8.index(before: end) }
-        return String(text[..<end])
+        let bytes = Array(text.utf8)
+        var end = RejectedRecord.maximumRawBytes
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 }

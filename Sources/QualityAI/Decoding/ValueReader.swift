@@ -52,12 +52,11 @@ enum ValueReader {
     }
 
     static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        if !isSpace(first), !isSpace(last) { return text }
         let utf8 = text.utf8
-        guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let end = utf8.lastIndex(where: { !isSpace($0) })!
-        return String(text[start...end])
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(decoding: utf8[start...end], as: UTF8.self)
     }
 
     @inline(__always)

@@ -18,10 +18,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// A timestamp from epoch milliseconds; magnitudes below 100,000,000,000 (March 1973 in
-    /// milliseconds) are read as epoch seconds, since the vendor's data is never that old.
-    public init(epochNumber milliseconds: Double) {
+    /// milliseconds) are read as epoch seconds, since the vendor's data is never that old. Nil
+    /// outside the years 0001...9999.
+    public init?(epochNumber milliseconds: Double) {
         let scale: Double = abs(milliseconds) < 100_000_000_000 ? 1_000_000 : 1_000
-        microseconds = Int64((milliseconds * scale).rounded())
+        let micros = (milliseconds * scale).rounded()
+        guard micros.isFinite, micros >= -62_135_596_800_000_000, micros < 253_402_300_800_000_000 else { return nil }
+        microseconds = Int64(micros)
     }
 
     /// ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` or `.uuuuuu` when not whole seconds.
