@@ -6,42 +6,40 @@ import Crypto
     import Foundation
 #endif
 
-/// Supplies the JWT for the `auth` header: a ready token as it is, or, for client credentials, an
-/// HS256 token it mints with the client secret and mints again shortly before it expires.
+/// Supplies the JWT for the `auth` header: a ready token as it is or, for client credentials, a
+/// fresh HS256 token signed with the client secret for every request.
+///
+/// A fresh token per request is deliberate: an app that enforces JTI refuses a `jti` it has seen
+/// before, so a reused token would fail from its second request on; signing costs microseconds.
+/// Every minted token lives at most an hour (the vendor's limit), so none can expire in use.
 public actor TokenProvider {
     private let credentials: APICredentials
     private let lifetime: Int64
-    private let renewalMargin: Int64
     private let now: @Sendable () -> Int64
-    private var current: (token: String, expiresAt: Int64)?
+    private var generator = SystemRandomNumberGenerator()
 
     /// - Parameters:
-    ///   - lifetime: how long a minted token is valid; the vendor allows at most one hour.
-    ///   - renewalMargin: a token this close to expiry is replaced by a new one.
+    ///   - lifetime: how long a minted token is valid, between one minute and one hour.
     ///   - now: the wall clock in seconds since the Unix epoch (injectable for tests).
     public init(
-        credentials: APICredentials, lifetime: Duration = .seconds(3_600), renewalMargin: Duration = .seconds(300),
+        credentials: APICredentials, lifetime: Duration = .seconds(900),
         now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     ) {
         self.credentials = credentials
         self.lifetime = min(3_600, max(60, lifetime.components.seconds))
-        self.renewalMargin = min(max(0, renewalMargin.components.seconds), self.lifetime / 2)
         self.now = now
     }
 
-    /// The token to send now.
+    /// The token to send with the next request.
     public func token() -> String {
         switch credentials {
         case .jwt(let token):
             return token
         case .clientCredentials(let clientId, let clientSecret):
             let now = self.now()
-            if let current, now < current.expiresAt - renewalMargin { return current.token }
-            let token = Self.mint(
-                clientId: clientId, clientSecret: clientSecret, issuedAt: now, expiresAt: now + lifetime,
-                jwtId: Self.randomJWTId())
-            current = (token, now + lifetime)
-            return token
+            let jwtId = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(to: 16) }.joined()
+            return Self.mint(
+                clientId: clientId, clientSecret: clientSecret, issuedAt: now, expiresAt: now + lifetime, jwtId: jwtId)
         }
     }
 
@@ -66,11 +64,6 @@ public actor TokenProvider {
         text = text.replacing("+", with: "-").replacing("/", with: "_")
         while text.last == "=" { text.removeLast() }
         return text
-    }
-
-    private static func randomJWTId() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(to: 16) }.joined()
     }
 
     private struct Claims: Encodable {

@@ -49,26 +49,32 @@ import Testing
         #expect(await provider.token() == PlantedSecrets.jwt)
     }
 
-    @Test func clientCredentialsTokensLiveAtMostAnHourAndAreRenewedBeforeExpiry() async {
+    @Test func everyRequestGetsAFreshTokenThatLivesAtMostAnHour() async {
         let clock = ManualWallClock(1_800_000_000)
         let provider = TokenProvider(
             credentials: .clientCredentials(clientId: "cs-1234", clientSecret: PlantedSecrets.clientSecret),
-            lifetime: .seconds(7_200), renewalMargin: .seconds(300), now: { clock.now })
+            lifetime: .seconds(7_200), now: { clock.now })
         let first = await provider.token()
         let (_, claims, _, _) = parts(first)
         #expect(claims["iat"] as? Int == 1_800_000_000)
         #expect(claims["exp"] as? Int == 1_800_003_600)
 
-        clock.set(1_800_003_299)
-        #expect(await provider.token() == first)
-
-        clock.set(1_800_003_300)
+        clock.set(1_800_000_030)
         let second = await provider.token()
+        let (_, renewed, signingInput, mac) = parts(second)
         #expect(second != first)
-        let (_, renewed, _, _) = parts(second)
-        #expect(renewed["iat"] as? Int == 1_800_003_300)
-        #expect(renewed["exp"] as? Int == 1_800_006_900)
+        #expect(renewed["iat"] as? Int == 1_800_000_030)
+        #expect(renewed["exp"] as? Int == 1_800_003_630)
         #expect((renewed["jti"] as? String) != (claims["jti"] as? String))
         #expect((renewed["jti"] as? String)?.count == 32)
+        let key = SymmetricKey(data: Data(PlantedSecrets.clientSecret.utf8))
+        #expect(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(signingInput.utf8), using: key))
+    }
+
+    @Test func defaultLifetimeIsAQuarterOfAnHour() async {
+        let provider = TokenProvider(
+            credentials: .clientCredentials(clientId: "cs-1", clientSecret: "s"), now: { 1_000 })
+        let (_, claims, _, _) = parts(await provider.token())
+        #expect(claims["exp"] as? Int == 1_900)
     }
 }
