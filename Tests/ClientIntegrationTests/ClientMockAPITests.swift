@@ -88,5 +88,40 @@ import Testing
             }
         }
     }
-}
 
+    /// Takes a little over a minute: the mock's limiter counts a trailing 60 s, so the budget can
+    /// only be shown to hold across a window boundary by crossing one.
+    @Test(.timeLimit(.minutes(3)))
+    func concurrentFetchersUnderASharedLimiterNeverTripTheMocksRateLimit() async throws {
+        let budget = 30
+        let configuration = MockHarness.mockConfiguration(
+            conversations: 3_600, faults: FaultConfiguration(requestsPerMinute: budget))
+        try await MockHarness.with(configuration) { mock in
+            try await HTTPClient.withHTTPClient { http in
+                let harness = try ClientHarness(
+                    httpClient: http, configuration: mock.clientConfiguration { $0.requestsPerMinute = budget },
+                    limiter: RateLimiter(requestsPerMinute: budget))
+                let client = harness.client
+                let parts = mock.range.parts(4)
+                let fetched = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for part in parts {
+                        group.addTask {
+                            try await client.fetchWindow(streamId: "st-mock", window: part).conversations.count
+                        }
+                    }
+                    return try await group.reduce(0, +)
+                }
+                let truth = try await mock.truthIds(http, window: mock.range)
+                let stats = try await mock.stats(http)
+                let times = (stats["requestTimesMs"] as? [Int] ?? []).sorted()
+                #expect(fetched == truth.count)
+                #expect(times.count > budget)
+                #expect(client.statistics.snapshot().rateLimited == 0)
+                #expect((stats["byStatus"] as? [String: Int])?["429"] == nil)
+                for index in budget..<times.count {
+                    #expect(times[index] - times[index - budget] >= 60_000)
+                }
+            }
+        }
+    }
+}

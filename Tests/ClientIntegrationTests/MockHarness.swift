@@ -45,7 +45,8 @@ struct MockHarness {
     func clientConfiguration(_ adjust: (inout APIConfiguration) -> Void = { _ in }) -> APIConfiguration {
         var settings = APIConfiguration(
             baseURL: server.baseURL, streamIds: ["st-mock"], accountId: "acc-mock", orgId: "o-mock",
-            credentials: .clientCredentials(clientId: Self.clientId, clientSecret: MockAPIConfiguration.defaultClientSecret),
+            credentials: .clientCredentials(
+                clientId: Self.clientId, clientSecret: MockAPIConfiguration.defaultClientSecret),
             requestsPerMinute: 0, requestTimeout: .seconds(10), maxAttempts: 8)
         adjust(&settings)
         return settings

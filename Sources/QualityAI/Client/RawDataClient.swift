@@ -17,6 +17,13 @@ import Logging
 ///   received equal `totalResults` (the vendor repeated ids: nothing is missing; counted in
 ///   `duplicates` and logged at info); otherwise `.incompleteWindow` is thrown.
 /// - No page of a window is requested twice in one call (retries of a failed attempt aside).
+///
+/// Logs (debug unless noted; never a token or secret): `qai.request` and `qai.response` per
+/// attempt, `qai.request.retry`, `qai.window.split`, `qai.window.refetch` (info),
+/// `qai.window.duplicate_ids` (info), `qai.window.fetched`; keys `stream.id`, `window.start`,
+/// `window.end`, `page.window`, `page.number`, `http.attempt`, `http.status`, `http.bytes`,
+/// `http.duration`, `error.code`, `retry.delay`, `split.reason`, `split.parts`, `window.total`,
+/// `window.received`, `window.conversations`, `window.rejections`, `window.requests`, `window.splits`.
 public struct RawDataClient: Sendable {
     /// The settings the client was made with.
     public let configuration: APIConfiguration
