@@ -3,14 +3,8 @@ public enum DecodeBenchmark {
     /// Generates about `megabytes` MB (10^6 bytes) of varied 100-record pages, then decodes them
     /// all three times and reports the best pass. Generation is not timed.
     public static func run(megabytes: Int) -> (mbPerSecond: Double, recordsPerSecond: Double) {
-        var generator = BenchmarkPageGenerator(seed: 42)
-        var pages: [[UInt8]] = []
-        var total = 0
-        while total < megabytes * 1_000_000 {
-            let page = generator.page(records: 100, number: pages.count)
-            total += page.count
-            pages.append(page)
-        }
+        let pages = samplePages(megabytes: megabytes)
+        let total = pages.reduce(0) { $0 + $1.count }
         let context = PageContext(streamId: "benchmark", window: TimeWindow(start: 0, end: 86_399), page: 1)
         let clock = ContinuousClock()
         var best = Duration.seconds(1_000_000)
@@ -26,5 +20,19 @@ public enum DecodeBenchmark {
         }
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         return (Double(total) / 1e6 / seconds, Double(records) / seconds)
+    }
+
+    /// About `megabytes` MB of generated 100-record pages (deterministic), mixing the vendor's
+    /// spelling styles, for benchmarks and load tests.
+    public static func samplePages(megabytes: Int) -> [[UInt8]] {
+        var generator = BenchmarkPageGenerator(seed: 42)
+        var pages: [[UInt8]] = []
+        var total = 0
+        while total < megabytes * 1_000_000 {
+            let page = generator.page(records: 100, number: pages.count)
+            total += page.count
+            pages.append(page)
+        }
+        return pages
     }
 }
