@@ -23,7 +23,9 @@ import Testing
             if let metrics = copy[key] as? [[String: Any]] {
                 copy[key] = metrics.map { entry in
                     let manual = (entry["Metric Name"] ?? entry["metricName"]) as? String == manualMetric
-                    return manual ? entry.filter { !["Qualification", "qualification", "Auditor Response"].contains($0.key) } : entry
+                    return manual
+                        ? entry.filter { !["Qualification", "qualification", "Auditor Response"].contains($0.key) }
+                        : entry
                 }
             }
         }
@@ -89,7 +91,8 @@ import Testing
             #expect(redoneAudits > 0)
             for record in epochs[3].records {
                 let audit = Self.audit(record)
-                #expect((audit.status == "Audited") == (audit.score != nil && audit.date != nil && audit.auditor != nil))
+                #expect(
+                    (audit.status == "Audited") == (audit.score != nil && audit.date != nil && audit.auditor != nil))
                 guard let date = audit.date else { continue }
                 #expect(date <= "2026-03-24 00:00:00")
                 if let end = (record["conversationEndTime"] ?? record["Conversation End Time"]) as? String {

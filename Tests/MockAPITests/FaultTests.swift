@@ -15,11 +15,14 @@ import Testing
 
     @Test func every3rdRequestIs429WithRetryAfterSeconds() async throws {
         let replies = try await MockHarness.withServer { http in
-            try await Self.replies(#"{"rateLimitEvery":3,"retryAfter":"seconds","retryAfterSeconds":2}"#, count: 6, http)
+            try await Self.replies(
+                #"{"rateLimitEvery":3,"retryAfter":"seconds","retryAfterSeconds":2}"#, count: 6, http)
         }
         #expect(replies.map(\.status) == [200, 200, 429, 200, 200, 429])
         #expect(replies[2].headers[.retryAfter] == "2")
-        #expect(try replies[2].vendorError().message == "You've exceeded the per-minute rate limit. Wait for sometime before retrying.")
+        #expect(
+            try replies[2].vendorError().message
+                == "You've exceeded the per-minute rate limit. Wait for sometime before retrying.")
         #expect(try replies[2].vendorError().code == 429)
     }
 
@@ -32,7 +35,10 @@ import Testing
         }
         #expect(dated.status == 429)
         let date = try #require(dated.headers[.retryAfter])
-        #expect(date.range(of: #"^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$"#, options: .regularExpression) != nil)
+        #expect(
+            date.range(
+                of: #"^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$"#, options: .regularExpression)
+                != nil)
         #expect(bare.status == 429)
         #expect(bare.headers[.retryAfter] == nil)
     }
@@ -121,10 +127,14 @@ import Testing
     }
 
     @Test func faultsFromTheConfigurationAndEchoedByGet() async throws {
-        let configuration = MockHarness.configuration(faults: FaultConfiguration(rateLimitEvery: 2, delayMilliseconds: 5))
+        let configuration = MockHarness.configuration(
+            faults: FaultConfiguration(rateLimitEvery: 2, delayMilliseconds: 5))
         let (statuses, faults) = try await MockHarness.withServer(configuration) { http in
             (
-                [try await http.rawData(body: requestBody()).status, try await http.rawData(body: requestBody()).status],
+                [
+                    try await http.rawData(body: requestBody()).status,
+                    try await http.rawData(body: requestBody()).status,
+                ],
                 try await http.get("/mock/faults").json()
             )
         }

@@ -9,7 +9,8 @@ import Testing
         let (pages, truth) = try await MockHarness.withServer { http in
             (
                 try await http.allPages(limit: 7, extra: #""include_below_threshold":true"#),
-                try await http.truth(from: "2026-03-21 00:00:00", to: "2026-03-23 23:59:59", includeBelowThreshold: true)
+                try await http.truth(
+                    from: "2026-03-21 00:00:00", to: "2026-03-23 23:59:59", includeBelowThreshold: true)
             )
         }
         let ids = pages.ids
@@ -49,8 +50,10 @@ import Testing
         let (excluded, included, truthWithout, truthWith, viaQuery) = try await MockHarness.withServer { http in
             (
                 try await http.allPages(), try await http.allPages(extra: #""include_below_threshold":true"#),
-                try await http.truth(from: "2026-03-21 00:00:00", to: "2026-03-23 23:59:59", includeBelowThreshold: false),
-                try await http.truth(from: "2026-03-21 00:00:00", to: "2026-03-23 23:59:59", includeBelowThreshold: true),
+                try await http.truth(
+                    from: "2026-03-21 00:00:00", to: "2026-03-23 23:59:59", includeBelowThreshold: false),
+                try await http.truth(
+                    from: "2026-03-21 00:00:00", to: "2026-03-23 23:59:59", includeBelowThreshold: true),
                 try await http.rawData(body: requestBody(), query: "?include_below_threshold=true").json()
             )
         }
@@ -59,7 +62,8 @@ import Testing
         #expect(excluded.ids.sorted() == truthWithout["ids"] as? [String])
         #expect(included.ids.count == excluded.ids.count + belowThreshold)
         #expect(!excluded.records.contains { $0["duration_status"] as? String == "below_threshold" })
-        #expect(included.records.filter { $0["duration_status"] as? String == "below_threshold" }.count == belowThreshold)
+        #expect(
+            included.records.filter { $0["duration_status"] as? String == "below_threshold" }.count == belowThreshold)
         #expect(viaQuery["totalResults"] as? Int == included.ids.count)
     }
 
@@ -94,7 +98,8 @@ import Testing
             )
         }
         #expect(!pages.records.isEmpty)
-        #expect(pages.records.allSatisfy { ($0["contact_direction"] ?? $0["contactDirection"]) as? String == "outbound" })
+        #expect(
+            pages.records.allSatisfy { ($0["contact_direction"] ?? $0["contactDirection"]) as? String == "outbound" })
         #expect(pages.ids.sorted() == truth["ids"] as? [String])
     }
 

@@ -94,8 +94,10 @@ import Testing
     @Test func missingRequiredFieldsAndWrongTypesAre400() async throws {
         let bodies = [
             requestBody(offset: nil), requestBody(startDate: nil), requestBody(endDate: nil),
-            requestBody(page: 0), requestBody(offset: -1), #"{"offset":"0","startDate":"2026-03-21 00:00:00","endDate":"2026-03-22 00:00:00"}"#,
-            requestBody(extra: #""contact_direction":"sideways""#), requestBody(extra: #""custom_fields":{"region":1}"#),
+            requestBody(page: 0), requestBody(offset: -1),
+            #"{"offset":"0","startDate":"2026-03-21 00:00:00","endDate":"2026-03-22 00:00:00"}"#,
+            requestBody(extra: #""contact_direction":"sideways""#),
+            requestBody(extra: #""custom_fields":{"region":1}"#),
             requestBody(extra: #""include_below_threshold":"maybe""#), "[]",
         ]
         let statuses = try await MockHarness.withServer { http in
@@ -110,7 +112,9 @@ import Testing
         let reply = try await MockHarness.withServer { http in
             try await http.send(
                 .post, MockHarness.rawDataPath + "/st-test/rawdata",
-                headers: [("auth", TestToken.valid), ("accountId", "a"), ("orgId", "o"), ("Content-Type", "text/plain")],
+                headers: [
+                    ("auth", TestToken.valid), ("accountId", "a"), ("orgId", "o"), ("Content-Type", "text/plain"),
+                ],
                 body: requestBody())
         }
         #expect(reply.status == 415)

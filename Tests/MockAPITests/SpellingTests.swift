@@ -74,15 +74,21 @@ import Testing
         }
         func metricId(_ entry: [String: Any]) -> String? { (entry["Metric ID"] ?? entry["metricId"]) as? String }
         let starts = records.compactMap(start)
-        #expect(starts.contains { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil })
-        #expect(starts.contains { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil })
+        #expect(
+            starts.contains {
+                $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil
+            })
+        #expect(
+            starts.contains { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil })
         #expect(records.contains { start($0) == nil && $0["duration"] == nil && $0["Duration"] == nil })
-        #expect(records.contains { (($0["conversationId"] ?? $0["Conversation ID"]) as? String)?.hasSuffix(" ") == true })
+        #expect(
+            records.contains { (($0["conversationId"] ?? $0["Conversation ID"]) as? String)?.hasSuffix(" ") == true })
         #expect(records.contains { metrics($0).contains { metricId($0) == nil } })
-        #expect(records.contains { record in
-            let ids = metrics(record).compactMap(metricId)
-            return Set(ids).count < ids.count
-        })
+        #expect(
+            records.contains { record in
+                let ids = metrics(record).compactMap(metricId)
+                return Set(ids).count < ids.count
+            })
         #expect(records.contains { metrics($0).contains { $0["Qualification"] == nil && $0["qualification"] == nil } })
         #expect(records.contains { ($0["koreEvalutionScore"] as? Int ?? 0) < 0 })
         #expect(records.contains { $0["koreEvalutionScore"] is NSNull })

@@ -27,7 +27,10 @@ import Testing
         #expect(times == times.sorted())
         let perMinute = try #require(stats["perMinute"] as? [String: Int])
         #expect(perMinute.values.reduce(0, +) == 7)
-        #expect(perMinute.keys.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d$"#, options: .regularExpression) != nil })
+        #expect(
+            perMinute.keys.allSatisfy {
+                $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d$"#, options: .regularExpression) != nil
+            })
     }
 
     @Test func resetClearsCountersAndRestartsFaultCounting() async throws {
@@ -36,7 +39,9 @@ import Testing
             _ = try await http.rawData(body: requestBody())
             let reset = try await http.post("/mock/reset-stats")
             #expect(reset.status == 200)
-            let statuses = [try await http.rawData(body: requestBody()).status, try await http.rawData(body: requestBody()).status]
+            let statuses = [
+                try await http.rawData(body: requestBody()).status, try await http.rawData(body: requestBody()).status,
+            ]
             return (try await http.get("/mock/stats").json(), statuses)
         }
         #expect(statuses == [200, 429])

@@ -17,7 +17,8 @@ struct MockHTTP: Sendable {
             guard let fieldName = FieldName(name) else { throw HarnessError(description: "bad header name \(name)") }
             fields.append(HTTPFields.Element(name: fieldName, value: value))
         }
-        let request = TestClient.Request(path, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
+        let request = TestClient.Request(
+            path, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
         let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
             try await client.execute(request)
         }
@@ -55,7 +56,9 @@ struct MockHTTP: Sendable {
             "stream=\(stream)&from=\(Self.encode(from))&to=\(Self.encode(to))"
             + "&include_below_threshold=\(includeBelowThreshold)\(extra)"
         let reply = try await get("/mock/truth?\(query)")
-        guard reply.status == 200 else { throw HarnessError(description: "truth answered \(reply.status): \(reply.text)") }
+        guard reply.status == 200 else {
+            throw HarnessError(description: "truth answered \(reply.status): \(reply.text)")
+        }
         return try reply.json()
     }
 
