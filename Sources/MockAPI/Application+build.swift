@@ -23,7 +23,10 @@ public func buildApplication(
             let port = channel.localAddress?.port ?? configuration.port
             logger.info(
                 "mock.listening",
-                metadata: ["mock.host": "\(configuration.host)", "mock.port": "\(port)", "mock.streams": "\(configuration.streams.count)"])
+                metadata: [
+                    "mock.host": "\(configuration.host)", "mock.port": "\(port)",
+                    "mock.streams": "\(configuration.streams.count)",
+                ])
             await onServerRunning(port)
         },
         logger: logger)
@@ -35,7 +38,8 @@ func buildRouter(_ configuration: MockAPIConfiguration, logger: Logger) -> Route
     let router = Router()
     RawDataController(
         dataset: dataset, state: state,
-        verifier: TokenVerifier(clientSecret: configuration.clientSecret, clientId: configuration.clientId), logger: logger
+        verifier: TokenVerifier(clientSecret: configuration.clientSecret, clientId: configuration.clientId),
+        logger: logger
     ).addRoutes(to: router)
     ControlController(dataset: dataset, state: state).addRoutes(to: router)
     TruthController(dataset: dataset, state: state).addRoutes(to: router)

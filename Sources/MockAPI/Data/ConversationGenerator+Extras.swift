@@ -12,11 +12,15 @@ extension ConversationGenerator {
 
     static func generatedIntents(_ random: inout SplitMix64) -> [GeneratedIntent] {
         (0..<random.within(0...3)).map { _ in
-            GeneratedIntent(
+            let score = random.within(-100...100)
+            return GeneratedIntent(
                 name: random.pick(Pools.intents),
-                keywords: distinct(count: random.within(1...3), of: Pools.keywords.count, &random).map { Pools.keywords[$0] },
-                emotion: random.pick(Pools.emotions), sentiment: random.pick(Pools.sentiments),
-                sentimentScore: random.within(-100...100), confidence: random.within(40...99), resolved: random.chance(60))
+                keywords: distinct(count: random.within(1...3), of: Pools.keywords.count, &random).map {
+                    Pools.keywords[$0]
+                },
+                emotion: random.pick(Pools.emotions),
+                sentiment: score > 25 ? "positive" : score < -25 ? "negative" : "neutral",
+                sentimentScore: score, confidence: random.within(40...99), resolved: random.chance(60))
         }
     }
 
@@ -34,7 +38,9 @@ extension ConversationGenerator {
         var fields = [CustomField(key: "region", value: random.pick(Pools.regions))]
         if random.chance(50) { fields.append(CustomField(key: "campaign", value: random.pick(Pools.campaigns))) }
         fields.append(CustomField(key: "tier", value: random.pick(Pools.tiers)))
-        if random.chance(30) { fields.append(CustomField(key: "crm case #", value: "CASE-\(random.within(10_000...99_999))")) }
+        if random.chance(30) {
+            fields.append(CustomField(key: "crm case #", value: "CASE-\(random.within(10_000...99_999))"))
+        }
         return fields
     }
 }

@@ -16,13 +16,15 @@ struct ConversationGenerator: Sendable {
             }
         let (metrics, manualOrdinal) = Self.metrics(evaluated: evaluated, &random)
         let fatalErrors = metrics.filter { Pools.metrics[$0.metric].isFatal && $0.qualification == .no }.count
-        let score: Int? = evaluated ? (fatalErrors > 0 ? 0 : random.chance(6) ? -random.within(1...40) : random.within(0...100)) : nil
+        let score: Int? =
+            evaluated ? (fatalErrors > 0 ? 0 : random.chance(6) ? -random.within(1...40) : random.within(0...100)) : nil
         var record = ConversationRecord(
             header: header, style: style,
             durationMs: duration.map { header.startHasFraction ? $0 : $0 / 1000 * 1000 },
             customConversationId: random.chance(25) ? "UATTranscripts_\(header.index)" : nil,
             language: random.pick(Pools.languages), score: score, fatalErrorCount: fatalErrors,
-            agents: agents(&random), queues: Self.distinct(count: random.chance(85) ? 1 : 2, of: Pools.queueNames.count, &random),
+            agents: agents(&random),
+            queues: Self.distinct(count: random.chance(85) ? 1 : 2, of: Pools.queueNames.count, &random),
             metrics: metrics, manualMetricOrdinal: manualOrdinal, manualPendingAbsent: random.chance(30),
             sentiment: random.chance(90) ? random.pick(Pools.sentiments) : nil,
             sentimentScore: random.chance(85) ? random.within(-100...100) : nil,
@@ -101,7 +103,9 @@ struct ConversationGenerator: Sendable {
     private static func justification(_ random: inout SplitMix64) -> Justification {
         let roll = random.below(100)
         if roll < 8 { return .messageTimestamps(Int64(random.within(1_000...900_000))) }
-        if roll < 12 { return .values(random.pick(["Premium", "12 Main St"]), random.pick(["premium", "12 Main Street"])) }
+        if roll < 12 {
+            return .values(random.pick(["Premium", "12 Main St"]), random.pick(["premium", "12 Main Street"]))
+        }
         return .none
     }
 }

@@ -48,7 +48,8 @@ final class MockDataset: Sendable {
     /// Serving positions in `[from, to]` that pass the filter, in order.
     func matches(_ index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter) -> [Int] {
         index.positions(from: from, to: to).filter { position in
-            filter.needsRecord ? filter.accepts(record(index, position: position)) : filter.accepts(index.headers[position])
+            filter.needsRecord
+                ? filter.accepts(record(index, position: position)) : filter.accepts(index.headers[position])
         }
     }
 

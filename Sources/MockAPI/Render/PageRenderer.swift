@@ -12,7 +12,8 @@ extension MockDataset {
         let total = matches.count
         let start = stuck ? query.offset : query.start
         let slice = start < total ? matches[start..<min(start + query.limit, total)] : []
-        let renderer = RecordRenderer(directory: directory, agentNames: directory.agentNames(epoch: epoch), stream: index.stream)
+        let renderer = RecordRenderer(
+            directory: directory, agentNames: directory.agentNames(epoch: epoch), stream: index.stream)
         var w = JSONWriter(capacity: 256 + slice.count * 2_400)
         w.beginObject()
         w.key("results")

@@ -24,7 +24,9 @@ extension RecordRenderer {
             }
             w.key("isFatalError")
             w.bool(definition.isFatal)
-            if ordinal == record.manualMetricOrdinal, record.style.family == .title, let response = audit.auditorResponse {
+            if ordinal == record.manualMetricOrdinal, record.style.family == .title,
+                let response = audit.auditorResponse
+            {
                 w.key("Auditor Response")
                 w.string(response)
             }

@@ -61,7 +61,8 @@ final class MockState: Sendable {
             let number = state.counter
             let faults = state.faults
             func every(_ k: Int) -> Bool { k > 0 && number % k == 0 }
-            var admission = Admission(number: number, epoch: state.epoch, faults: faults, fault: nil, retryAfterSeconds: 0)
+            var admission = Admission(
+                number: number, epoch: state.epoch, faults: faults, fault: nil, retryAfterSeconds: 0)
             state.admittedMs.removeAll { $0 <= nowMs - 60_000 }
             if every(faults.dropConnectionEvery) {
                 admission.fault = .droppedConnection

@@ -24,7 +24,9 @@ extension RawDataController {
                 throw VendorError(status: .forbidden, message: "The app is not authorised for this \(name)", code: 4003)
             }
         }
-        if let contentType = Self.header("Content-Type", request), !contentType.lowercased().contains("application/json") {
+        if let contentType = Self.header("Content-Type", request),
+            !contentType.lowercased().contains("application/json")
+        {
             throw VendorError(
                 status: .unsupportedMediaType, message: "Content-Type must be application/json", code: 415)
         }

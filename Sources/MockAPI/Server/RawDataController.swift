@@ -17,7 +17,8 @@ struct RawDataController: Sendable {
             }
             for method: HTTPRequest.Method in [.get, .put, .delete, .patch, .head, .options] {
                 router.on(path, method: method) { _, context in
-                    state.countUnserved(stream: context.parameters.get("streamId") ?? "", status: 405, nowMs: Self.nowMs())
+                    state.countUnserved(
+                        stream: context.parameters.get("streamId") ?? "", status: 405, nowMs: Self.nowMs())
                     var error = VendorError(status: .methodNotAllowed, message: "Method Not Allowed", code: 405)
                     error.headers[.allow] = "POST"
                     return error.response()
@@ -39,7 +40,8 @@ struct RawDataController: Sendable {
         var stuck = false
         switch admission.fault {
         case .rateLimited:
-            response = FaultResponses.tooManyRequests(admission, seconds: admission.faults.retryAfterSeconds, nowMs: nowMs)
+            response = FaultResponses.tooManyRequests(
+                admission, seconds: admission.faults.retryAfterSeconds, nowMs: nowMs)
         case .rateLimitExceeded:
             response = FaultResponses.tooManyRequests(admission, seconds: admission.retryAfterSeconds, nowMs: nowMs)
         case .rateLimitBody:
@@ -67,7 +69,8 @@ struct RawDataController: Sendable {
             }
         }
         state.finished(
-            status: Int(response.status.code), records: records, servedPage: response.status == .ok && admission.fault == nil,
+            status: Int(response.status.code), records: records,
+            servedPage: response.status == .ok && admission.fault == nil,
             stuckPage: stuck)
         return response
     }

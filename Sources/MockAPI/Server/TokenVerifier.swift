@@ -36,7 +36,9 @@ struct TokenVerifier: Sendable {
         else { throw .malformed }
         guard header["alg"] as? String == "HS256" else { throw .algorithm }
         let signed = Data("\(parts[0]).\(parts[1])".utf8)
-        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: SymmetricKey(data: secret)) else {
+        guard
+            HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: SymmetricKey(data: secret))
+        else {
             throw .signature
         }
         guard let appId = payload["appId"] as? String, !appId.isEmpty, clientId == nil || clientId == appId else {

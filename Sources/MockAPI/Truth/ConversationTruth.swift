@@ -2,7 +2,9 @@
 /// a loader stored: id trimmed, times ISO (null where the record carries none), agents with their
 /// current names, metrics in record order.
 enum ConversationTruth {
-    static func json(_ record: ConversationRecord, audit: AuditState, stream: String, epoch: Int, directory: AgentDirectory)
+    static func json(
+        _ record: ConversationRecord, audit: AuditState, stream: String, epoch: Int, directory: AgentDirectory
+    )
         -> [UInt8]
     {
         let names = directory.agentNames(epoch: epoch)
@@ -91,7 +93,9 @@ enum ConversationTruth {
         return w.bytes
     }
 
-    private static func metrics(_ record: ConversationRecord, audit: AuditState, directory: AgentDirectory, _ w: inout JSONWriter) {
+    private static func metrics(
+        _ record: ConversationRecord, audit: AuditState, directory: AgentDirectory, _ w: inout JSONWriter
+    ) {
         w.key("metrics")
         w.beginArray()
         for (ordinal, entry) in record.metrics.enumerated() {

@@ -75,7 +75,10 @@ struct WindowTruth {
         w.int(ids.count)
         w.key("ids")
         Self.strings(ids, &w)
-        for (key, counts) in [("byDurationStatus", byDurationStatus), ("byDirection", byDirection), ("byAuditStatus", byAuditStatus), ("perDay", perDay)] {
+        for (key, counts) in [
+            ("byDurationStatus", byDurationStatus), ("byDirection", byDirection), ("byAuditStatus", byAuditStatus),
+            ("perDay", perDay),
+        ] {
             w.key(text: key)
             Self.counts(counts, &w)
         }
@@ -95,7 +98,10 @@ struct WindowTruth {
         Self.strings(queueIds.sorted(), &w)
         w.key("distinctMetricIds")
         Self.strings(metricIds.sorted(), &w)
-        for (key, sum, count) in [("evaluationScore", evaluationScoreSum, evaluationScoreCount), ("auditScore", auditScoreSum, auditScoreCount)] {
+        for (key, sum, count) in [
+            ("evaluationScore", evaluationScoreSum, evaluationScoreCount),
+            ("auditScore", auditScoreSum, auditScoreCount),
+        ] {
             w.key(text: key)
             w.beginObject()
             w.key("sum")
