@@ -1,0 +1,83 @@
+/// Faults the mock injects into raw data requests, counted from the last time faults were set or
+/// statistics reset. "Every K-th" uses the 1-based number of that raw data request; 0 turns a
+/// fault off. When several fire on one request the first in this order wins: dropped connection,
+/// 429, rate-limit body, 5xx, HTML page, truncated body. Encoded as JSON with these field names;
+/// missing fields take their defaults.
+public struct FaultConfiguration: Sendable, Hashable, Codable {
+    /// How a 429 says when to retry.
+    public enum RetryAfter: String, Sendable, Hashable, Codable {
+        case seconds
+        case httpDate
+        case none
+    }
+
+    /// Answer 429 to every K-th request.
+    public var rateLimitEvery: Int
+    public var retryAfter: RetryAfter
+    public var retryAfterSeconds: Int
+    /// Answer every K-th request with the vendor's rate-limit message in a body of another status.
+    public var rateLimitBodyEvery: Int
+    /// Status of those answers (200 or 503 are the interesting ones).
+    public var rateLimitBodyStatus: Int
+    /// Fraction (0...1) of requests answered 500/502/503/504, chosen by the seed.
+    public var serverErrorRate: Double
+    /// A 200 whose JSON body is cut in half, every K-th request.
+    public var truncatedBodyEvery: Int
+    /// A 200 with an HTML error page, every K-th request.
+    public var htmlErrorEvery: Int
+    /// Close the connection half way through the body, every K-th request.
+    public var dropConnectionEvery: Int
+    /// Delay before every raw data answer.
+    public var delayMilliseconds: Int
+    /// Every page after the first repeats the first.
+    public var stuckPaging: Bool
+    /// A real limiter: 429 once this many requests were admitted in the trailing 60 s (0 = none).
+    public var requestsPerMinute: Int
+
+    public init(
+        rateLimitEvery: Int = 0,
+        retryAfter: RetryAfter = .seconds,
+        retryAfterSeconds: Int = 1,
+        rateLimitBodyEvery: Int = 0,
+        rateLimitBodyStatus: Int = 503,
+        serverErrorRate: Double = 0,
+        truncatedBodyEvery: Int = 0,
+        htmlErrorEvery: Int = 0,
+        dropConnectionEvery: Int = 0,
+        delayMilliseconds: Int = 0,
+        stuckPaging: Bool = false,
+        requestsPerMinute: Int = 0
+    ) {
+        self.rateLimitEvery = rateLimitEvery
+        self.retryAfter = retryAfter
+        self.retryAfterSeconds = retryAfterSeconds
+        self.rateLimitBodyEvery = rateLimitBodyEvery
+        self.rateLimitBodyStatus = rateLimitBodyStatus
+        self.serverErrorRate = serverErrorRate
+        self.truncatedBodyEvery = truncatedBodyEvery
+        self.htmlErrorEvery = htmlErrorEvery
+        self.dropConnectionEvery = dropConnectionEvery
+        self.delayMilliseconds = delayMilliseconds
+        self.stuckPaging = stuckPaging
+        self.requestsPerMinute = requestsPerMinute
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = FaultConfiguration()
+        rateLimitEvery = try c.decodeIfPresent(Int.self, forKey: .rateLimitEvery) ?? defaults.rateLimitEvery
+        retryAfter = try c.decodeIfPresent(RetryAfter.self, forKey: .retryAfter) ?? defaults.retryAfter
+        retryAfterSeconds = try c.decodeIfPresent(Int.self, forKey: .retryAfterSeconds) ?? defaults.retryAfterSeconds
+        rateLimitBodyEvery = try c.decodeIfPresent(Int.self, forKey: .rateLimitBodyEvery) ?? defaults.rateLimitBodyEvery
+        rateLimitBodyStatus =
+            try c.decodeIfPresent(Int.self, forKey: .rateLimitBodyStatus) ?? defaults.rateLimitBodyStatus
+        serverErrorRate = try c.decodeIfPresent(Double.self, forKey: .serverErrorRate) ?? defaults.serverErrorRate
+        truncatedBodyEvery = try c.decodeIfPresent(Int.self, forKey: .truncatedBodyEvery) ?? defaults.truncatedBodyEvery
+        htmlErrorEvery = try c.decodeIfPresent(Int.self, forKey: .htmlErrorEvery) ?? defaults.htmlErrorEvery
+        dropConnectionEvery =
+            try c.decodeIfPresent(Int.self, forKey: .dropConnectionEvery) ?? defaults.dropConnectionEvery
+        delayMilliseconds = try c.decodeIfPresent(Int.self, forKey: .delayMilliseconds) ?? defaults.delayMilliseconds
+        stuckPaging = try c.decodeIfPresent(Bool.self, forKey: .stuckPaging) ?? defaults.stuckPaging
+        requestsPerMinute = try c.decodeIfPresent(Int.self, forKey: .requestsPerMinute) ?? defaults.requestsPerMinute
+    }
+}

@@ -1,0 +1,35 @@
+/// One served page: the body bytes and how many records it holds.
+struct RenderedPage: Sendable {
+    var bytes: [UInt8]
+    var records: Int
+}
+
+extension MockDataset {
+    /// The response body for a validated request at an epoch: `{"results":[...],"totalResults":N,
+    /// "hasMore":B,"totalPages":P}`. With `stuck`, every page is served as if it were page 1.
+    func page(_ index: StreamIndex, query: RawDataQuery, epoch: Int, stuck: Bool) -> RenderedPage {
+        let matches = matches(index, from: query.from, to: query.to, filter: query.filter)
+        let total = matches.count
+        let start = stuck ? query.offset : query.start
+        let slice = start < total ? matches[start..<min(start + query.limit, total)] : []
+        let renderer = RecordRenderer(
+            directory: directory, agentNames: directory.agentNames(epoch: epoch), stream: index.stream)
+        var w = JSONWriter(capacity: 256 + slice.count * 2_400)
+        w.beginObject()
+        w.key("results")
+        w.beginArray()
+        for position in slice {
+            let record = record(index, position: position)
+            renderer.render(record, audit: audit(record, stream: index, epoch: epoch), into: &w)
+        }
+        w.endArray()
+        w.key("totalResults")
+        w.int(total)
+        w.key("hasMore")
+        w.bool(start + query.limit < total)
+        w.key("totalPages")
+        w.int((total + query.limit - 1) / query.limit)
+        w.endObject()
+        return RenderedPage(bytes: w.bytes, records: slice.count)
+    }
+}

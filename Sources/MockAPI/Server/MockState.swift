@@ -1,0 +1,125 @@
+import Synchronization
+
+/// The mutable side of a running mock: epoch, faults, statistics and seen token ids.
+final class MockState: Sendable {
+    private struct Inner {
+        var epoch: Int
+        var faults: FaultConfiguration
+        var counter = 0
+        var stats = MockStats()
+        var seenTokenIds: [String: Int64] = [:]
+        var admittedMs: [Int64] = []
+    }
+
+    private let inner: Mutex<Inner>
+    private let seed: UInt64
+
+    init(epoch: Int, faults: FaultConfiguration, seed: UInt64) {
+        inner = Mutex(Inner(epoch: epoch, faults: faults))
+        self.seed = seed
+    }
+
+    var epoch: Int { inner.withLock { $0.epoch } }
+
+    func setEpoch(_ epoch: Int) {
+        inner.withLock { $0.epoch = epoch }
+    }
+
+    func advanceEpoch() -> Int {
+        inner.withLock {
+            $0.epoch += 1
+            return $0.epoch
+        }
+    }
+
+    var faults: FaultConfiguration { inner.withLock { $0.faults } }
+
+    /// Replaces the faults and restarts the request count they are keyed on.
+    func setFaults(_ faults: FaultConfiguration) {
+        inner.withLock {
+            $0.faults = faults
+            $0.counter = 0
+            $0.admittedMs = []
+        }
+    }
+
+    func statsJSON() -> [UInt8] { inner.withLock { $0.stats.json() } }
+
+    func resetStats() {
+        inner.withLock {
+            $0.stats = MockStats()
+            $0.counter = 0
+            $0.admittedMs = []
+        }
+    }
+
+    /// Counts an arriving raw data request and decides which fault, if any, it gets.
+    func admit(stream: String, nowMs: Int64) -> Admission {
+        inner.withLock { state in
+            state.counter += 1
+            state.stats.arrived(stream: stream, atMs: nowMs)
+            let number = state.counter
+            let faults = state.faults
+            func every(_ k: Int) -> Bool { k > 0 && number % k == 0 }
+            var admission = Admission(
+                number: number, epoch: state.epoch, faults: faults, fault: nil, retryAfterSeconds: 0)
+            state.admittedMs.removeAll { $0 <= nowMs - 60_000 }
+            if every(faults.dropConnectionEvery) {
+                admission.fault = .droppedConnection
+            } else if every(faults.rateLimitEvery) {
+                admission.fault = .rateLimited
+            } else if faults.requestsPerMinute > 0, state.admittedMs.count >= faults.requestsPerMinute {
+                admission.fault = .rateLimitExceeded
+                let wait = state.admittedMs[state.admittedMs.count - faults.requestsPerMinute] + 60_000 - nowMs
+                admission.retryAfterSeconds = Int(max(1, (wait + 999) / 1000))
+            } else if every(faults.rateLimitBodyEvery) {
+                admission.fault = .rateLimitBody
+            } else if faults.serverErrorRate > 0, chance(faults.serverErrorRate, request: number) {
+                admission.fault = .serverError
+            } else if every(faults.htmlErrorEvery) {
+                admission.fault = .htmlError
+            } else if every(faults.truncatedBodyEvery) {
+                admission.fault = .truncatedBody
+            }
+            if admission.fault != .rateLimitExceeded { state.admittedMs.append(nowMs) }
+            if let fault = admission.fault { state.stats.faults[fault, default: 0] += 1 }
+            if faults.delayMilliseconds > 0 { state.stats.faults[.delayed, default: 0] += 1 }
+            return admission
+        }
+    }
+
+    /// Counts a raw data request refused before admission (wrong method): no fault applies to it.
+    func countUnserved(stream: String, status: Int, nowMs: Int64) {
+        inner.withLock {
+            $0.stats.arrived(stream: stream, atMs: nowMs)
+            $0.stats.byStatus[status, default: 0] += 1
+        }
+    }
+
+    private func chance(_ rate: Double, request number: Int) -> Bool {
+        var random = SplitMix64(keys: seed, RandomPurpose.fault.rawValue, UInt64(number))
+        return random.unit() < rate
+    }
+
+    /// Records how a raw data request was answered.
+    func finished(status: Int, records: Int, servedPage: Bool, stuckPage: Bool) {
+        inner.withLock {
+            $0.stats.byStatus[status, default: 0] += 1
+            $0.stats.recordsServed += records
+            if servedPage { $0.stats.pagesServed += 1 }
+            if stuckPage { $0.stats.faults[.stuckPage, default: 0] += 1 }
+        }
+    }
+
+    /// Registers a token id; false when it was already used and is still within its lifetime.
+    func useTokenId(_ jti: String, expires: Int64, now: Int64) -> Bool {
+        inner.withLock { state in
+            if state.seenTokenIds.count > 10_000 {
+                state.seenTokenIds = state.seenTokenIds.filter { $0.value >= now }
+            }
+            if let until = state.seenTokenIds[jti], until >= now { return false }
+            state.seenTokenIds[jti] = expires
+            return true
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// `POST {prefix}/{streamId}/rawdata`: the vendor's raw data endpoint, with fault injection.
+struct RawDataController: Sendable {
+    let dataset: MockDataset
+    let state: MockState
+    let verifier: TokenVerifier
+    let logger: Logger
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        for prefix in dataset.configuration.pathPrefixes {
+            let path = RouterPath(stringLiteral: prefix + "/:streamId/rawdata")
+            router.post(path) { request, context in
+                await rawData(request, stream: context.parameters.get("streamId") ?? "")
+            }
+            for method: HTTPRequest.Method in [.get, .put, .delete, .patch, .head, .options] {
+                router.on(path, method: method) { _, context in
+                    state.countUnserved(
+                        stream: context.parameters.get("streamId") ?? "", status: 405, nowMs: Self.nowMs())
+                    var error = VendorError(status: .methodNotAllowed, message: "Method Not Allowed", code: 405)
+                    error.headers[.allow] = "POST"
+                    return error.response()
+                }
+            }
+        }
+    }
+
+    static func nowMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    private func rawData(_ request: Request, stream: String) async -> Response {
+        let nowMs = Self.nowMs()
+        let admission = state.admit(stream: stream, nowMs: nowMs)
+        if admission.faults.delayMilliseconds > 0 {
+            try? await Task.sleep(for: .milliseconds(admission.faults.delayMilliseconds))
+        }
+        var response: Response
+        var records = 0
+        var stuck = false
+        switch admission.fault {
+        case .rateLimited:
+            response = FaultResponses.tooManyRequests(
+                admission, seconds: admission.faults.retryAfterSeconds, nowMs: nowMs)
+        case .rateLimitExceeded:
+            response = FaultResponses.tooManyRequests(admission, seconds: admission.retryAfterSeconds, nowMs: nowMs)
+        case .rateLimitBody:
+            response = FaultResponses.rateLimitBody(admission)
+        case .serverError:
+            response = FaultResponses.serverError(admission, seed: dataset.configuration.seed)
+        case .htmlError:
+            response = FaultResponses.htmlPage()
+        default:
+            do {
+                let page = try await serve(request, stream: stream, admission: admission, nowMs: nowMs)
+                records = page.records
+                stuck = admission.faults.stuckPaging && page.stuck
+                response =
+                    switch admission.fault {
+                    case .truncatedBody: FaultResponses.truncated(page.bytes, status: .ok)
+                    case .droppedConnection: FaultResponses.dropped(page.bytes)
+                    default: .json(page.bytes)
+                    }
+            } catch {
+                response = error.response()
+                if admission.fault == .droppedConnection || admission.fault == .truncatedBody {
+                    response = FaultResponses.truncated(error.bodyBytes, status: error.status)
+                }
+            }
+        }
+        state.finished(
+            status: Int(response.status.code), records: records,
+            servedPage: response.status == .ok && admission.fault == nil,
+            stuckPage: stuck)
+        return response
+    }
+
+    private struct ServedPage {
+        var bytes: [UInt8]
+        var records: Int
+        var stuck: Bool
+    }
+
+    private func serve(_ request: Request, stream: String, admission: Admission, nowMs: Int64) async throws(VendorError)
+        -> ServedPage
+    {
+        try authenticate(request, now: nowMs / 1000)
+        guard let index = dataset.streams[stream] else {
+            throw VendorError(status: .notFound, message: "Invalid streamId: no app with this id", code: 404)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: 1 << 20)
+        } catch {
+            throw .badRequest("Request body too large or unreadable")
+        }
+        let query = try RawDataQuery.parse(
+            Array(buffer: body), queryBelowThreshold: request.uri.queryParameters.get("include_below_threshold"))
+        let stuck = admission.faults.stuckPaging && query.page > 1
+        let page = dataset.page(index, query: query, epoch: admission.epoch, stuck: stuck)
+        return ServedPage(bytes: page.bytes, records: page.records, stuck: stuck)
+    }
+}

@@ -1,0 +1,84 @@
+import Hummingbird
+
+/// `GET /mock/truth` (window aggregates) and `GET /mock/truth/conversation/{stream}/{id}` (one
+/// conversation's canonical values). Query: `stream`, `from`, `to` (vendor time formats; default the
+/// whole generated range), `include_below_threshold` (default false, like the API),
+/// `contact_direction`, `epoch` (default the current one).
+struct TruthController: Sendable {
+    let dataset: MockDataset
+    let state: MockState
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/mock/truth") { request, _ in
+            try window(Self.query(request))
+        }
+        router.get("/mock/truth/conversation/:stream/:id") { request, context in
+            try conversation(
+                stream: context.parameters.get("stream") ?? "", id: context.parameters.get("id") ?? "",
+                query: Self.query(request))
+        }
+    }
+
+    /// Query parameters (first value of each name).
+    static func query(_ request: Request) -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters where values[String(key)] == nil {
+            values[String(key)] = String(value)
+        }
+        return values
+    }
+
+    private func window(_ query: [String: String]) throws(VendorError) -> Response {
+        guard let stream = query["stream"] else { throw .badRequest("stream is required") }
+        let index = try streamIndex(stream)
+        let configuration = dataset.configuration
+        let from = try time(query["from"], name: "from") ?? configuration.start
+        let to = try time(query["to"], name: "to") ?? configuration.end
+        var filter = RecordFilter()
+        filter.includeBelowThreshold = query["include_below_threshold"]?.lowercased() == "true"
+        if let direction = query["contact_direction"] {
+            guard let parsed = Direction(rawValue: direction) else {
+                throw .badRequest("contact_direction must be inbound or outbound")
+            }
+            filter.direction = parsed
+        }
+        let epoch = try epoch(query)
+        let truth = WindowTruth(dataset: dataset, index: index, from: from, to: to, filter: filter, epoch: epoch)
+        return .json(truth.json(stream: stream, from: from, to: to, filter: filter, epoch: epoch))
+    }
+
+    private func conversation(stream: String, id: String, query: [String: String]) throws(VendorError) -> Response {
+        let index = try streamIndex(stream)
+        let trimmed = String(id.reversed().drop(while: { $0 == " " }).reversed())
+        guard let position = index.positionById[trimmed] else {
+            throw VendorError(status: .notFound, message: "No conversation \(trimmed) in stream \(stream)", code: 404)
+        }
+        let epoch = try epoch(query)
+        let record = dataset.record(index, position: position)
+        return .json(
+            ConversationTruth.json(
+                record, audit: dataset.audit(record, stream: index, epoch: epoch), stream: stream, epoch: epoch,
+                directory: dataset.directory))
+    }
+
+    private func streamIndex(_ stream: String) throws(VendorError) -> StreamIndex {
+        guard let index = dataset.streams[stream] else {
+            throw VendorError(status: .notFound, message: "Unknown stream \(stream)", code: 404)
+        }
+        return index
+    }
+
+    private func time(_ text: String?, name: String) throws(VendorError) -> Int64? {
+        guard let text else { return nil }
+        guard let seconds = UTCTime.parseRequestTime(text) else {
+            throw .badRequest("\(name) must be YYYY-MM-DD HH:MM:SS or YYYY-MM-DDTHH:MM:SS(.mmmZ)")
+        }
+        return seconds
+    }
+
+    private func epoch(_ query: [String: String]) throws(VendorError) -> Int {
+        guard let text = query["epoch"] else { return state.epoch }
+        guard let epoch = Int(text), epoch >= 0 else { throw .badRequest("epoch must be a non-negative integer") }
+        return epoch
+    }
+}

@@ -1,0 +1,74 @@
+import Logging
+
+extension RawDataClient {
+    /// How paging one window ended.
+    enum PagingOutcome {
+        /// Every page arrived: `received` distinct ids plus rejected records, `records` entries in all.
+        case complete(received: Int, records: Int, total: Int?)
+        /// The window must be fetched as `parts` instead (one part: it cannot be cut further).
+        case split(parts: [TimeWindow], reason: String, total: Int?, at: PageContext)
+    }
+
+    /// Pages through one window, adding every record to `collector`.
+    func page(
+        _ window: TimeWindow, streamId: String, into collector: inout WindowCollector, logger: Logger
+    ) async throws(APIError) -> PagingOutcome {
+        var logger = logger
+        logger[metadataKey: "page.window"] = "\(window)"
+        let limit = configuration.pageSize
+        var seen = Set<String>()
+        var rejected = 0
+        var records = 0
+        var total: Int?
+        var number = 1
+        while true {
+            let context = PageContext(streamId: streamId, window: window, page: number)
+            guard collector.markRequested(context) else {
+                return .split(parts: [], reason: "page \(number) was requested before", total: total, at: context)
+            }
+            let page = try await fetchPage(context, into: &collector, logger: logger)
+            collector.count(\.pages)
+            collector.add(page)
+            if number == 1 { total = page.totalResults }
+            let ids = Set(page.conversations.map(\.conversationId))
+            if number == 1, let total, total > configuration.splitThreshold, window.seconds > 1 {
+                let parts = window.parts((total + configuration.splitThreshold - 1) / configuration.splitThreshold)
+                return .split(
+                    parts: parts, reason: "totalResults \(total) is over the split threshold", total: total,
+                    at: context)
+            }
+            if !ids.isEmpty, ids.isSubset(of: seen) {
+                return misbehaving(window, "page \(number) repeats earlier pages", total: total, at: context)
+            }
+            seen.formUnion(ids)
+            rejected += page.rejections.count
+            records += page.resultCount
+            if isLastPage(page, number: number, records: records, total: total, limit: limit) {
+                return .complete(received: seen.count + rejected, records: records, total: total)
+            }
+            if let total, records >= total + limit {
+                return misbehaving(window, "paging runs past totalResults \(total)", total: total, at: context)
+            }
+            if total == nil, records >= configuration.splitThreshold, window.seconds > 1 {
+                return misbehaving(window, "no totalResults and paging deep", total: total, at: context)
+            }
+            number += 1
+        }
+    }
+
+    private func isLastPage(_ page: DecodedPage, number: Int, records: Int, total: Int?, limit: Int) -> Bool {
+        if page.resultCount == 0 || page.resultCount < limit || page.hasMore == false { return true }
+        if let totalPages = page.totalPages, number >= totalPages { return true }
+        if let total, records >= total, page.hasMore != true { return true }
+        return false
+    }
+
+    private func misbehaving(_ window: TimeWindow, _ reason: String, total: Int?, at context: PageContext)
+        -> PagingOutcome
+    {
+        guard let (first, second) = window.halves() else {
+            return .split(parts: [], reason: reason, total: total, at: context)
+        }
+        return .split(parts: [first, second], reason: reason, total: total, at: context)
+    }
+}
