@@ -34,6 +34,9 @@ public func buildApplication(
 
 func buildRouter(_ configuration: MockAPIConfiguration, logger: Logger) -> Router<BasicRequestContext> {
     let dataset = MockDataset(configuration: configuration)
+    if configuration.prewarm {
+        dataset.prewarm(epoch: configuration.epoch)
+    }
     let state = MockState(epoch: configuration.epoch, faults: configuration.faults, seed: configuration.seed)
     let router = Router()
     RawDataController(

@@ -29,6 +29,9 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
     public var faults: FaultConfiguration
     /// Path prefixes before `/{streamId}/rawdata`: the current one and the 2024 one.
     public var pathPrefixes: [String]
+    /// Generate and serialise every record before listening (up to 200,000 records), so that
+    /// serving a page is copying bytes and a benchmark measures the client, not the mock.
+    public var prewarm: Bool
 
     public init(
         host: String = "127.0.0.1",
@@ -44,7 +47,8 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
         orgId: String? = nil,
         epoch: Int = 0,
         faults: FaultConfiguration = FaultConfiguration(),
-        pathPrefixes: [String] = MockAPIConfiguration.defaultPathPrefixes
+        pathPrefixes: [String] = MockAPIConfiguration.defaultPathPrefixes,
+        prewarm: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -60,6 +64,7 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
         self.epoch = epoch
         self.faults = faults
         self.pathPrefixes = pathPrefixes
+        self.prewarm = prewarm
     }
 
     /// The secret used when none is given (the mock is for tests and demos only).

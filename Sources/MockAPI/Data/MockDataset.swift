@@ -8,12 +8,19 @@ final class MockDataset: Sendable {
     let generator: ConversationGenerator
     let timeline: AuditTimeline
     let streams: [String: StreamIndex]
-    private let cache: Mutex<[CacheKey: ConversationRecord]>
-    private static let cacheLimit = 500_000
+    private let cache: Mutex<[CacheKey: Entry]>
+    private static let cacheLimit = 200_000
 
     private struct CacheKey: Hashable {
         var stream: UInt64
         var index: Int
+    }
+
+    /// A generated record and its serialised form at one epoch (`renderedEpoch` -1: not yet).
+    private struct Entry {
+        var record: ConversationRecord
+        var renderedEpoch = -1
+        var rendered: [UInt8] = []
     }
 
     init(configuration: MockAPIConfiguration) {
@@ -36,13 +43,50 @@ final class MockDataset: Sendable {
     func record(_ index: StreamIndex, position: Int) -> ConversationRecord {
         let header = index.headers[position]
         let key = CacheKey(stream: index.streamKey, index: header.index)
-        if let cached = cache.withLock({ $0[key] }) { return cached }
+        if let cached = cache.withLock({ $0[key]?.record }) { return cached }
         let record = generator.record(streamKey: index.streamKey, header: header)
-        cache.withLock {
-            if $0.count >= Self.cacheLimit { $0.removeAll(keepingCapacity: true) }
-            $0[key] = record
-        }
+        store(key, Entry(record: record))
         return record
+    }
+
+    /// The record at a serving position as served at an epoch, serialised once per epoch.
+    func renderedRecord(_ index: StreamIndex, position: Int, epoch: Int, renderer: RecordRenderer) -> [UInt8] {
+        let key = CacheKey(stream: index.streamKey, index: index.headers[position].index)
+        let cached = cache.withLock { cache -> [UInt8]? in
+            guard let entry = cache[key], entry.renderedEpoch == epoch else { return nil }
+            return entry.rendered
+        }
+        if let cached { return cached }
+        let record = record(index, position: position)
+        var writer = JSONWriter(capacity: 4_096)
+        renderer.render(record, audit: audit(record, stream: index, epoch: epoch), into: &writer)
+        store(key, Entry(record: record, renderedEpoch: epoch, rendered: writer.bytes))
+        return writer.bytes
+    }
+
+    /// Generates and serialises every record at an epoch (up to the cache limit), so that serving
+    /// pages later is copying bytes.
+    func prewarm(epoch: Int) {
+        var budget = Self.cacheLimit
+        for index in streams.values.sorted(by: { $0.stream < $1.stream }) {
+            let renderer = renderer(for: index, epoch: epoch)
+            for position in index.headers.indices {
+                guard budget > 0 else { return }
+                _ = renderedRecord(index, position: position, epoch: epoch, renderer: renderer)
+                budget -= 1
+            }
+        }
+    }
+
+    func renderer(for index: StreamIndex, epoch: Int) -> RecordRenderer {
+        RecordRenderer(directory: directory, agentNames: directory.agentNames(epoch: epoch), stream: index.stream)
+    }
+
+    private func store(_ key: CacheKey, _ entry: Entry) {
+        cache.withLock {
+            if $0.count >= Self.cacheLimit, $0[key] == nil { $0.removeAll(keepingCapacity: true) }
+            $0[key] = entry
+        }
     }
 
     /// Serving positions in `[from, to]` that pass the filter, in order.

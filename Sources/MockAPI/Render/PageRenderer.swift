@@ -12,15 +12,13 @@ extension MockDataset {
         let total = matches.count
         let start = stuck ? query.offset : query.start
         let slice = start < total ? matches[start..<min(start + query.limit, total)] : []
-        let renderer = RecordRenderer(
-            directory: directory, agentNames: directory.agentNames(epoch: epoch), stream: index.stream)
-        var w = JSONWriter(capacity: 256 + slice.count * 2_400)
+        let renderer = renderer(for: index, epoch: epoch)
+        var w = JSONWriter(capacity: 256 + slice.count * 3_000)
         w.beginObject()
         w.key("results")
         w.beginArray()
         for position in slice {
-            let record = record(index, position: position)
-            renderer.render(record, audit: audit(record, stream: index, epoch: epoch), into: &w)
+            w.raw(renderedRecord(index, position: position, epoch: epoch, renderer: renderer))
         }
         w.endArray()
         w.key("totalResults")

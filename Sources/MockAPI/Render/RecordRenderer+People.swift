@@ -18,8 +18,10 @@ extension RecordRenderer {
                 w.string(directory.agentIds[link.agent])
                 w.key("Agent Name")
                 text(agentNames[link.agent], record, &w)
-                w.key("Agent Start Time")
-                w.isoTime(milliseconds: record.header.startMs, withFraction: record.header.startHasFraction)
+                if !record.style.omitTimes {
+                    w.key("Agent Start Time")
+                    w.isoTime(milliseconds: record.header.startMs, withFraction: record.header.startHasFraction)
+                }
                 w.key("Agent Email")
                 w.string(directory.agentEmails[link.agent])
                 w.key("Empathy Score")

@@ -68,9 +68,15 @@ struct RawDataController: Sendable {
                 }
             }
         }
+        logger.debug(
+            "mock.rawdata.answered",
+            metadata: [
+                "mock.stream": "\(stream)", "http.status": "\(response.status.code)", "mock.records": "\(records)",
+                "mock.fault": "\(admission.fault?.rawValue ?? "none")",
+            ])
+        let served = response.status == .ok && admission.fault == nil
         state.finished(
-            status: Int(response.status.code), records: records,
-            servedPage: response.status == .ok && admission.fault == nil,
+            status: Int(response.status.code), records: served ? records : 0, servedPage: served,
             stuckPage: stuck)
         return response
     }

@@ -70,7 +70,7 @@ struct TruthController: Sendable {
 
     private func time(_ text: String?, name: String) throws(VendorError) -> Int64? {
         guard let text else { return nil }
-        guard let seconds = UTCTime.parseRequestTime(text) else {
+        guard let seconds = UTCTime.parseRequestTime(String(text.map { $0 == "+" ? " " : $0 })) else {
             throw .badRequest("\(name) must be YYYY-MM-DD HH:MM:SS or YYYY-MM-DDTHH:MM:SS(.mmmZ)")
         }
         return seconds
