@@ -2,13 +2,26 @@ import ArgumentParser
 import Foundation
 import Logging
 import Postgres
+import QualityAI
 import Warehouse
 
 /// Runs a command's work and turns its errors into one clear message and a documented exit code.
 enum CommandRunner {
     static func run(logger: Logger, _ work: () async throws -> Void) async throws {
+        try await catching(work)
+    }
+
+    /// Runs `work`, printing a known error once and turning it into its exit code.
+    static func catching<T>(_ work: () async throws -> T) async throws -> T {
         do {
-            try await work()
+            return try await work()
+        } catch let error as APIError {
+            printError("\(error)")
+            switch error.code {
+            case .configuration: throw ExitStatus.usage
+            case .transport, .timeout: throw ExitStatus.unavailable
+            default: throw ExitStatus.failure
+            }
         } catch let error as PostgresError {
             printError("\(error)")
             throw error.code == .connectionFailed ? ExitStatus.unavailable : ExitStatus.failure

@@ -6,6 +6,8 @@ enum ExitStatus {
     static let success = ExitCode(0)
     /// The work failed (database or API error, bad data that stopped the run).
     static let failure = ExitCode(1)
+    /// The run finished, but some records were quarantined in `etl_rejected`.
+    static let rejectedRecords = ExitCode(2)
     /// Bad command line or configuration; nothing was done.
     static let usage = ExitCode(64)
     /// The database or API could not be reached.
@@ -16,7 +18,7 @@ enum ExitStatus {
     static let schemaMismatch = ExitCode(65)
 
     static let helpText = """
-        Exit codes: 0 success, 1 failure, 64 usage or configuration error, 65 schema newer than this \
+        Exit codes: 0 success, 1 failure, 2 finished with rejected records (see etl_rejected), 64 usage or configuration error, 65 schema newer than this \
         binary or an applied migration edited, 69 database or API unavailable, 75 another run holds the lock.
         """
 }

@@ -187,7 +187,7 @@ COMMENT ON COLUMN fact_conversation.evaluation_form_name IS
 COMMENT ON COLUMN fact_conversation.fatal_error_count IS
     'Number of fatal errors detected (fatalErrorCount / "Fatal Errors"); NULL when absent.';
 COMMENT ON COLUMN fact_conversation.audit_status IS
-    'Latest audit workflow status (AuditStatus / auditStatus / "Audit Status"), as sent: ''Audited'', ''Assigned'', ''Not Assigned'', ''Unassigned''; NULL when absent. Earlier values are in fact_audit_history.';
+    'Latest audit workflow status (AuditStatus / auditStatus / "Audit Status"): ''Audited'', ''Assigned'' or ''Not Assigned'' (the older spelling ''Unassigned'' is stored as ''Not Assigned''; raw keeps what was sent); NULL when absent. Earlier values are in fact_audit_history.';
 COMMENT ON COLUMN fact_conversation.audit_score IS
     'Latest manual audit score (AuditScore / auditScore / "Audit Score"); the API sends it only once an audit is completed, otherwise NULL.';
 COMMENT ON COLUMN fact_conversation.audit_date IS

@@ -3,6 +3,13 @@ import QualityAI
 /// The pure parts of turning a conversation into warehouse rows: natural keys of dimensions,
 /// the intent list and the voice analytics rows.
 enum Normaliser {
+    /// The audit status with the vendor's older spelling `Unassigned` mapped to `Not Assigned`,
+    /// so reports count one backlog; the raw record keeps what the vendor sent.
+    static func auditStatus(_ status: String?) -> String? {
+        guard let status else { return nil }
+        return status.lowercased() == "unassigned" ? "Not Assigned" : status
+    }
+
     /// The metric dimension's natural key: the vendor's id, or the name when an entry has none.
     static func metricKey(_ metric: Conversation.Metric) -> (naturalKey: String, isName: Bool) {
         if let id = metric.metricId, !id.isEmpty { return (id, false) }

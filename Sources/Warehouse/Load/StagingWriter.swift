@@ -114,7 +114,7 @@ enum StagingWriter {
         writer.append(c.isPassed)
         writer.append(c.evaluationFormName)
         writer.append(c.fatalErrorCount)
-        writer.append(c.auditStatus)
+        writer.append(Normaliser.auditStatus(c.auditStatus))
         writer.append(c.auditScore?.text)
         writer.append(c.auditDate?.isoText)
         writer.append(c.auditor)

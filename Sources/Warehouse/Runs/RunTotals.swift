@@ -36,7 +36,8 @@ public struct RunTotals: Sendable {
         for (index, (name, stream)) in streams.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { text += "," }
             JSONText.appendString(name, to: &text)
-            text += ":{\"fetched\":\(stream.fetched),\"inserted\":\(stream.load.inserted),"
+            text +=
+                ":{\"fetched\":\(stream.fetched),\"inserted\":\(stream.load.inserted),"
                 + "\"updated\":\(stream.load.updated),\"unchanged\":\(stream.load.unchanged),"
                 + "\"rejected\":\(stream.rejected),\"slices\":\(stream.slices)}"
         }

@@ -58,7 +58,8 @@ final class SyncExecution: Sendable {
                 pending[result.streamId, default: []].append(result)
                 let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.conversations.count }
                 if waiting >= request.batchConversations {
-                    try await commit(pending.removeValue(forKey: result.streamId) ?? [], tracker: &tracker, on: connection)
+                    try await commit(
+                        pending.removeValue(forKey: result.streamId) ?? [], tracker: &tracker, on: connection)
                 }
                 while inFlight < max(1, request.concurrency), let next = queue.first, budgetLeft() {
                     queue.removeFirst()
@@ -109,7 +110,8 @@ final class SyncExecution: Sendable {
                 return
             } catch let error as PostgresError where error.sqlState?.isTransient == true && attempt < 4 {
                 logger.info(
-                    "batch.retry", metadata: ["pg.sqlstate": "\(error.sqlState?.code ?? "")", "batch.attempt": "\(attempt)"])
+                    "batch.retry",
+                    metadata: ["pg.sqlstate": "\(error.sqlState?.code ?? "")", "batch.attempt": "\(attempt)"])
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(100 * attempt))
             }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import QualityAI
+
+/// Options for reaching the vendor API; each falls back to its environment variable.
+struct APIOptions: ParsableArguments {
+    @Option(name: .customLong("api-base-url"), help: "API host, e.g. https://platform.kore.ai. Env: QAI_API_BASE_URL.")
+    var baseURL: String?
+
+    @Option(
+        name: .customLong("stream"),
+        help: "Stream (bot/app) id; repeat or comma-separate for several. Env: QAI_STREAM_ID.")
+    var streams: [String] = []
+
+    @Option(help: "Account id (accountId header). Env: QAI_ACCOUNT_ID.")
+    var accountId: String?
+
+    @Option(help: "Organisation id (orgId header). Env: QAI_ORG_ID.")
+    var orgId: String?
+
+    @Option(help: "Requests a minute for the whole account (0 = unlimited). Env: QAI_REQUESTS_PER_MINUTE. Default 60.")
+    var requestsPerMinute: Int?
+
+    @Option(help: "Include below-threshold contacts (true/false). Env: QAI_INCLUDE_BELOW_THRESHOLD. Default true.")
+    var includeBelowThreshold: Bool?
+
+    @Option(help: "API path prefix. Env: QAI_API_PATH_PREFIX. Default /qualityai/api/v1/public/qualitymanagement/app.")
+    var apiPathPrefix: String?
+
+    /// The client settings from flags, then environment (`QAI_*`, secrets also as `*_FILE`).
+    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> APIConfiguration
+    {
+        let settings = EnvironmentSettings(environment)
+        let streamList = (streams.isEmpty ? [settings.value("QAI_STREAM_ID") ?? ""] : streams)
+            .flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        let credentials: APICredentials
+        if let jwt = try settings.secret("QAI_JWT") {
+            credentials = .jwt(jwt)
+        } else if let clientId = settings.value("QAI_CLIENT_ID"), let secret = try settings.secret("QAI_CLIENT_SECRET")
+        {
+            credentials = .clientCredentials(clientId: clientId, clientSecret: secret)
+        } else {
+            throw ValidationError(
+                "no API credentials: set QAI_JWT (or QAI_JWT_FILE), or QAI_CLIENT_ID with QAI_CLIENT_SECRET "
+                    + "(or QAI_CLIENT_SECRET_FILE)")
+        }
+        let rate = try requestsPerMinute ?? settings.integer("QAI_REQUESTS_PER_MINUTE") ?? 60
+        let below = try includeBelowThreshold ?? settings.boolean("QAI_INCLUDE_BELOW_THRESHOLD") ?? true
+        let configuration = APIConfiguration(
+            baseURL: baseURL ?? settings.value("QAI_API_BASE_URL") ?? "https://platform.kore.ai",
+            pathPrefix: apiPathPrefix ?? settings.value("QAI_API_PATH_PREFIX") ?? APIConfiguration.defaultPathPrefix,
+            streamIds: streamList, accountId: accountId ?? settings.value("QAI_ACCOUNT_ID") ?? "",
+            orgId: orgId ?? settings.value("QAI_ORG_ID") ?? "", credentials: credentials, requestsPerMinute: rate,
+            includeBelowThreshold: below)
+        do {
+            try configuration.validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import MockAPI
+
+/// `qai-loader mock-api`: serve the built-in fake vendor API.
+struct MockAPICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock-api",
+        abstract: "Serve the built-in fake Quality AI raw data API (seeded data, late audits, faults on demand).",
+        discussion: """
+            Control endpoints (no auth): GET /mock/info, GET|POST /mock/epoch, POST /mock/epoch/advance, \
+            GET|POST /mock/faults, GET /mock/stats, POST /mock/reset-stats, GET /mock/truth?stream=&from=&to=, \
+            GET /mock/truth/conversation/{stream}/{id}. Tokens are HS256 JWTs signed with --client-secret.
+            """)
+
+    @Option(help: "Address to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port (0 = any free port; the chosen one is printed).")
+    var port = 8089
+
+    @Option(name: .customLong("stream"), help: "Stream id to serve; repeat for several.")
+    var streams: [String] = ["st-demo"]
+
+    @Option(help: "Conversations per stream.")
+    var conversations = 2_000
+
+    @Option(help: "Days of data, ending at the current hour.")
+    var days = 30
+
+    @Option(help: "Seed of the generated data.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Client secret that signs valid tokens. Env: QAI_MOCK_CLIENT_SECRET.")
+    var clientSecret: String?
+
+    @Option(help: "Initial late-audit epoch.")
+    var epoch = 0
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard conversations >= 0 else { throw ValidationError("--conversations must not be negative") }
+        guard days > 0 else { throw ValidationError("--days must be at least 1") }
+        guard !streams.isEmpty, streams.allSatisfy({ !$0.isEmpty }) else {
+            throw ValidationError("--stream must name at least one non-empty stream id")
+        }
+    }
+
+    func run() async throws {
+        let logger = global.makeLogger(label: "qai-loader.mock-api")
+        let secret =
+            clientSecret ?? ProcessInfo.processInfo.environment["QAI_MOCK_CLIENT_SECRET"]
+            ?? MockAPIConfiguration.defaultClientSecret
+        let configuration = MockAPIConfiguration(
+            host: host, port: port, streams: streams, conversationsPerStream: conversations, days: days, seed: seed,
+            clientSecret: secret, epoch: epoch)
+        let server = MockAPIServer(configuration: configuration, logger: logger)
+        try await server.run { port in
+            print("mock-api listening on http://\(host):\(port) (streams: \(streams.joined(separator: ", ")))")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Warehouse
+
+/// The summary a `sync` or `backfill` prints when it ends.
+enum RunReport {
+    static func text(_ summary: RunSummary) -> String {
+        let totals = summary.totals
+        let load = totals.load
+        let rate = summary.seconds > 0 ? Int(Double(totals.fetched) / summary.seconds) : 0
+        var lines = [
+            "Run \(summary.runId) finished in \(String(format: "%.1f", summary.seconds)) s: "
+                + "\(totals.fetched) conversations fetched (\(rate)/s) in \(totals.slices) slices, "
+                + "\(totals.requests.requests) requests (\(totals.requests.retries) retries, "
+                + "\(totals.requests.rateLimited) rate-limited).",
+            "  inserted \(load.inserted), updated \(load.updated) (audit changes \(load.auditChanges)), "
+                + "unchanged \(load.unchanged), rejected \(totals.rejected).",
+        ]
+        if summary.resumedSlices > 0 {
+            lines.append("  resumed: \(summary.resumedSlices) slices were already loaded by the interrupted run.")
+        }
+        if summary.deferredSlices > 0 {
+            lines.append("  request budget reached: \(summary.deferredSlices) slices left for the next run.")
+        }
+        if totals.rejected > 0 {
+            lines.append("  rejected records are in etl_rejected (run_id = \(summary.runId)) with their reasons.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
