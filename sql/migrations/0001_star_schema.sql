@@ -417,7 +417,7 @@ COMMENT ON COLUMN fact_audit_history.conversation_id IS
 COMMENT ON COLUMN fact_audit_history.observed_at IS
     'When the loader observed this audit state (UTC), i.e. the load time, not the audit time (see audit_date).';
 COMMENT ON COLUMN fact_audit_history.audit_status IS
-    'Audit status observed (AuditStatus / auditStatus / "Audit Status"), as sent; NULL when absent.';
+    'Audit status observed (AuditStatus / auditStatus / "Audit Status"), with ''Unassigned'' stored as ''Not Assigned''; NULL when absent.';
 COMMENT ON COLUMN fact_audit_history.audit_score IS
     'Audit score observed (AuditScore / auditScore / "Audit Score"); NULL when not yet audited.';
 COMMENT ON COLUMN fact_audit_history.audit_date IS
