@@ -45,12 +45,16 @@ public struct SyncPipeline: Sendable {
                 let outcome = try await execution.run(slices, on: connection)
                 var totals = outcome.totals
                 totals.requests = outcome.requests
-                let status = outcome.deferred > 0 ? "partial" : "succeeded"
+                if request.command == "sync" {
+                    let cursors = SyncPlanner.cursors(streams: streams, deferred: outcome.deferred)
+                    try await recorder.setLookbackCursors(cursors, on: connection)
+                }
+                let status = outcome.deferred.isEmpty ? "succeeded" : "partial"
                 try await recorder.finish(runId: runId, status: status, totals: totals, error: nil, on: connection)
                 let elapsed = clock.now - started
                 return RunSummary(
                     runId: runId, totals: totals, resumedSlices: request.slices.count - slices.count,
-                    deferredSlices: outcome.deferred,
+                    deferredSlices: outcome.deferred.count,
                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             } catch {
                 await connection.rollbackQuietly()
