@@ -75,6 +75,8 @@ let package = Package(
                 "QualityAI",
                 "Warehouse",
                 "MockAPI",
+                "PostgresTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
