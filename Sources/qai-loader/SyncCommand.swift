@@ -47,8 +47,9 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.makeLogger()
-        let apiConfiguration = try api.configuration()
-        let schema = try options.schemaIdentifier()
+        let settings = try await options.settings()
+        let apiConfiguration = try api.configuration(settings: settings)
+        let schema = try options.schemaIdentifier(settings: settings)
         let lookback =
             try lookbackDays ?? EnvironmentSettings(ProcessInfo.processInfo.environment)
             .integer("QAI_LOOKBACK_DAYS") ?? 14
@@ -64,7 +65,8 @@ struct SyncCommand: AsyncParsableCommand {
         runOptions["max_requests"] = maxRequests.map(String.init)
         let options = runOptions
         try await LoadRunner.run(
-            api: apiConfiguration, database: self.options.databaseConfiguration(), schema: schema, logger: logger
+            api: apiConfiguration, database: self.options.databaseConfiguration(settings: settings), schema: schema,
+            logger: logger
         ) { connection in
             let positions = try await SyncPlanner.positions(schema: schema, on: connection)
             return SyncRequest(
