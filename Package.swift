@@ -149,6 +149,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "Warehouse",
+                "QualityAI",
+                "MockAPI",
+                "Postgres",
+                "PostgresTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MockAPITests",
             dependencies: [
                 "MockAPI",

@@ -33,6 +33,10 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
     public var stuckPaging: Bool
     /// A real limiter: 429 once this many requests were admitted in the trailing 60 s (0 = none).
     public var requestsPerMinute: Int
+    /// Serve every K-th conversation of a stream (its 1-based position in the stream's time order)
+    /// without a conversation id: the id key and `src` are left out. Keyed on the record, not the
+    /// request, so retries see the same records; `/mock/truth` lists them in `servedWithoutId`.
+    public var missingIdEvery: Int
 
     public init(
         rateLimitEvery: Int = 0,
@@ -46,7 +50,8 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         dropConnectionEvery: Int = 0,
         delayMilliseconds: Int = 0,
         stuckPaging: Bool = false,
-        requestsPerMinute: Int = 0
+        requestsPerMinute: Int = 0,
+        missingIdEvery: Int = 0
     ) {
         self.rateLimitEvery = rateLimitEvery
         self.retryAfter = retryAfter
@@ -60,6 +65,7 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         self.delayMilliseconds = delayMilliseconds
         self.stuckPaging = stuckPaging
         self.requestsPerMinute = requestsPerMinute
+        self.missingIdEvery = missingIdEvery
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,5 +85,11 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         delayMilliseconds = try c.decodeIfPresent(Int.self, forKey: .delayMilliseconds) ?? defaults.delayMilliseconds
         stuckPaging = try c.decodeIfPresent(Bool.self, forKey: .stuckPaging) ?? defaults.stuckPaging
         requestsPerMinute = try c.decodeIfPresent(Int.self, forKey: .requestsPerMinute) ?? defaults.requestsPerMinute
+        missingIdEvery = try c.decodeIfPresent(Int.self, forKey: .missingIdEvery) ?? defaults.missingIdEvery
+    }
+
+    /// Whether the conversation at a 0-based serving position is served without its id.
+    func servesWithoutId(position: Int) -> Bool {
+        missingIdEvery > 0 && (position + 1) % missingIdEvery == 0
     }
 }

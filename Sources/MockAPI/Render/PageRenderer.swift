@@ -6,8 +6,12 @@ struct RenderedPage: Sendable {
 
 extension MockDataset {
     /// The response body for a validated request at an epoch: `{"results":[...],"totalResults":N,
-    /// "hasMore":B,"totalPages":P}`. With `stuck`, every page is served as if it were page 1.
-    func page(_ index: StreamIndex, query: RawDataQuery, epoch: Int, stuck: Bool) -> RenderedPage {
+    /// "hasMore":B,"totalPages":P}`. With `stuck`, every page is served as if it were page 1. The
+    /// records `faults` picks are rendered without their id (not cached).
+    func page(
+        _ index: StreamIndex, query: RawDataQuery, epoch: Int, stuck: Bool,
+        faults: FaultConfiguration = FaultConfiguration()
+    ) -> RenderedPage {
         let matches = matches(index, from: query.from, to: query.to, filter: query.filter)
         let total = matches.count
         let start = stuck ? query.offset : query.start
@@ -18,7 +22,14 @@ extension MockDataset {
         w.key("results")
         w.beginArray()
         for position in slice {
-            w.raw(renderedRecord(index, position: position, epoch: epoch, renderer: renderer))
+            if faults.servesWithoutId(position: position) {
+                var bare = renderer
+                bare.omitsId = true
+                let record = record(index, position: position)
+                bare.render(record, audit: audit(record, stream: index, epoch: epoch), into: &w)
+            } else {
+                w.raw(renderedRecord(index, position: position, epoch: epoch, renderer: renderer))
+            }
         }
         w.endArray()
         w.key("totalResults")

@@ -4,6 +4,8 @@ struct RecordRenderer {
     let directory: AgentDirectory
     let agentNames: [String]
     let stream: String
+    /// Leave the conversation id (and `src`) out, as the `missingIdEvery` fault asks.
+    var omitsId = false
 
     func render(_ record: ConversationRecord, audit: AuditState, into w: inout JSONWriter) {
         let style = record.style
@@ -70,10 +72,12 @@ struct RecordRenderer {
     }
 
     private func identity(_ record: ConversationRecord, _ w: inout JSONWriter, idKey: IdKey) {
-        if idKey == .camel { w.key("conversationId") } else { w.key("Conversation ID") }
-        let padding = record.style.idPadding
-        w.string(padding == 0 ? record.id : record.id + String(repeating: " ", count: padding))
-        if record.style.withSource {
+        if !omitsId {
+            if idKey == .camel { w.key("conversationId") } else { w.key("Conversation ID") }
+            let padding = record.style.idPadding
+            w.string(padding == 0 ? record.id : record.id + String(repeating: " ", count: padding))
+        }
+        if record.style.withSource, !omitsId {
             w.key("src")
             w.string(record.id)
         }

@@ -3,7 +3,8 @@ import Hummingbird
 /// `GET /mock/truth` (window aggregates) and `GET /mock/truth/conversation/{stream}/{id}` (one
 /// conversation's canonical values). Query: `stream`, `from`, `to` (vendor time formats; default the
 /// whole generated range), `include_below_threshold` (default false, like the API),
-/// `contact_direction`, `epoch` (default the current one).
+/// `contact_direction`, `epoch` (default the current one). The window truth's `servedWithoutId` lists
+/// the ids the faults in force serve without their id key.
 struct TruthController: Sendable {
     let dataset: MockDataset
     let state: MockState
@@ -43,7 +44,8 @@ struct TruthController: Sendable {
             filter.direction = parsed
         }
         let epoch = try epoch(query)
-        let truth = WindowTruth(dataset: dataset, index: index, from: from, to: to, filter: filter, epoch: epoch)
+        let truth = WindowTruth(
+            dataset: dataset, index: index, from: from, to: to, filter: filter, epoch: epoch, faults: state.faults)
         return .json(truth.json(stream: stream, from: from, to: to, filter: filter, epoch: epoch))
     }
 

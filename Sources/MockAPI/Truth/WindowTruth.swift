@@ -21,13 +21,20 @@ struct WindowTruth {
     var withoutStartTime = 0
     var withoutDuration = 0
     var perDay: [String: Int] = [:]
+    /// Ids the faults in force serve without their id key (`missingIdEvery`).
+    var servedWithoutId: [String] = []
 
-    init(dataset: MockDataset, index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter, epoch: Int) {
+    init(
+        dataset: MockDataset, index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter, epoch: Int,
+        faults: FaultConfiguration = FaultConfiguration()
+    ) {
         for position in dataset.matches(index, from: from, to: to, filter: filter) {
             let record = dataset.record(index, position: position)
             add(record, audit: dataset.audit(record, stream: index, epoch: epoch), directory: dataset.directory)
+            if faults.servesWithoutId(position: position) { servedWithoutId.append(record.id) }
         }
         ids.sort()
+        servedWithoutId.sort()
     }
 
     private mutating func add(_ record: ConversationRecord, audit: AuditState, directory: AgentDirectory) {
@@ -98,6 +105,8 @@ struct WindowTruth {
         Self.strings(queueIds.sorted(), &w)
         w.key("distinctMetricIds")
         Self.strings(metricIds.sorted(), &w)
+        w.key("servedWithoutId")
+        Self.strings(servedWithoutId, &w)
         for (key, sum, count) in [
             ("evaluationScore", evaluationScoreSum, evaluationScoreCount),
             ("auditScore", auditScoreSum, auditScoreCount),
