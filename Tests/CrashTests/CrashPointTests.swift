@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import PostgresTestSupport
 import Testing
 
@@ -53,14 +54,7 @@ struct CrashPointTests {
         let database = try await TestPostgres.makeDatabase(prefix: "qai_crash")
         try await loader.migrate(database, mockBaseURL: mock.baseURL)
 
-        let killed = try await loader.startBackfill(database, mockBaseURL: mock.baseURL, crashAt: scenario.crashAt)
-            .wait()
-        try #require(
-            killed.ending == .signalled(SIGKILL),
-            "crash point \(scenario.crashAt) was not reached: the loader ended with \(killed.ending)\n\(killed.transcript)"
-        )
-        #expect(killed.errors.contains("crash point \(scenario.crashAt) reached"))
-
+        try await Self.backfill(killedAt: scenario.crashAt, loader: loader, database: database, mock: mock.baseURL)
         let recovery = Recovery(
             loader: loader, database: database, mockBaseURL: mock.baseURL,
             interruption: "a kill at \(scenario.crashAt)")
@@ -71,6 +65,37 @@ struct CrashPointTests {
                 (left.slices == CrashFixture.slices) == (batches == CrashScenario.batches),
                 "all \(CrashFixture.slices) slices are done exactly when every batch committed: \(left)")
         }
+    }
+
+    @Test("a rerun killed too, then a third run, leaves the warehouse equal to an uninterrupted load")
+    func rerunKilledToo() async throws {
+        let loader = try LoaderBinary.locate()
+        let mock = try await CrashFixture.fastMock.value
+        let reference = try await CrashFixture.reference.value
+        let database = try await TestPostgres.makeDatabase(prefix: "qai_crash_twice")
+        try await loader.migrate(database, mockBaseURL: mock.baseURL)
+
+        try await Self.backfill(killedAt: "before-commit:2", loader: loader, database: database, mock: mock.baseURL)
+        let others = try await RunLedger.waitForOtherSessionsToEnd(database)
+        #expect(others == 0, "sessions of the killed loader still connected 10 s after the kill")
+        try await Self.backfill(killedAt: "after-commit:1", loader: loader, database: database, mock: mock.baseURL)
+
+        let recovery = Recovery(
+            loader: loader, database: database, mockBaseURL: mock.baseURL,
+            interruption: "a kill at before-commit:2 and one of the rerun at after-commit:1", interruptedRuns: 2)
+        let left = try await recovery.rerunAndVerify(reference: reference)
+        #expect(left.slices == CrashFixture.slices, "the killed rerun had committed the rest before it died: \(left)")
+    }
+
+    /// Runs the fixture's backfill with `QAI_CRASH_AT=crashAt` and requires it to die there by SIGKILL.
+    static func backfill(
+        killedAt crashAt: String, loader: LoaderBinary, database: DatabaseConfiguration, mock: String
+    ) async throws {
+        let killed = try await loader.startBackfill(database, mockBaseURL: mock, crashAt: crashAt).wait()
+        try #require(
+            killed.ending == .signalled(SIGKILL),
+            "crash point \(crashAt) was not reached: the loader ended with \(killed.ending)\n\(killed.transcript)")
+        #expect(killed.errors.contains("crash point \(crashAt) reached"))
     }
 
     @Test("QAI_CRASH_AT names a point and an occurrence, the first by default")
