@@ -31,7 +31,11 @@ struct APIOptions: ParsableArguments {
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> APIConfiguration
     {
-        let settings = EnvironmentSettings(environment)
+        try configuration(settings: EnvironmentSettings(environment))
+    }
+
+    /// The client settings from flags, then `settings` (environment, then the config file).
+    func configuration(settings: EnvironmentSettings) throws -> APIConfiguration {
         let streamList = (streams.isEmpty ? [settings.value("QAI_STREAM_ID") ?? ""] : streams)
             .flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

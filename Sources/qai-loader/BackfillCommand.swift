@@ -40,8 +40,9 @@ struct BackfillCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.makeLogger()
-        let apiConfiguration = try api.configuration()
-        let schema = try options.schemaIdentifier()
+        let settings = try await options.settings()
+        let apiConfiguration = try api.configuration(settings: settings)
+        let schema = try options.schemaIdentifier(settings: settings)
         let windows = SlicePlanner.windows(
             from: from.seconds, to: endExclusive, sliceSeconds: Int64(sliceHours) * 3600)
         let slices = apiConfiguration.streamIds.flatMap { stream in
@@ -54,7 +55,8 @@ struct BackfillCommand: AsyncParsableCommand {
                 "slice_hours": String(sliceHours),
             ], slices: slices, concurrency: concurrency)
         try await LoadRunner.run(
-            api: apiConfiguration, database: options.databaseConfiguration(), schema: schema, logger: logger
+            api: apiConfiguration, database: options.databaseConfiguration(settings: settings), schema: schema,
+            logger: logger
         ) { _ in request }
     }
 }

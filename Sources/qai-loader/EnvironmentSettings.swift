@@ -1,29 +1,77 @@
 import ArgumentParser
+import Configuration
 import Foundation
+import SystemPackage
 
-/// Reads settings from the environment: plain values, secrets from `NAME` or the file named by
-/// `NAME_FILE`, and typed values whose errors name the variable and the valid form.
-struct EnvironmentSettings {
-    let environment: [String: String]
+/// Settings that are not flags: the environment first, then the `--config` file (a flat JSON
+/// object or a `KEY=value` env file with the same names as the environment), read through
+/// swift-configuration with secrets marked as such. Secrets can also come from the file named
+/// by `NAME_FILE`. Typed readers name the setting and the valid form when a value is wrong.
+struct EnvironmentSettings: Sendable {
+    /// Names whose values are secret (never logged by the configuration library).
+    static let secretNames = [
+        "QAI_JWT", "QAI_CLIENT_SECRET", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
+    ]
 
+    let reader: ConfigReader
+
+    /// Settings from `environment` only.
     init(_ environment: [String: String]) {
-        self.environment = environment
+        reader = ConfigReader(provider: Self.environmentProvider(environment))
     }
 
-    /// The variable's value, nil when unset or empty.
+    /// Settings from `environment`, then the file at `configPath` (JSON when it ends in `.json`,
+    /// else `KEY=value` lines).
+    static func load(configPath: String?, environment: [String: String]) async throws -> EnvironmentSettings {
+        guard let configPath else { return EnvironmentSettings(environment) }
+        guard FileManager.default.isReadableFile(atPath: configPath) else {
+            throw ValidationError("--config: cannot read \(configPath); give a readable JSON or KEY=value file")
+        }
+        let file: any ConfigProvider
+        do {
+            if configPath.hasSuffix(".json") {
+                file = try await FileProvider<JSONSnapshot>(filePath: FilePath(configPath))
+            } else {
+                file = try await EnvironmentVariablesProvider(
+                    environmentFilePath: FilePath(configPath), secretsSpecifier: .specific(Set(secretNames)))
+            }
+        } catch {
+            throw ValidationError(
+                "--config: \(configPath) is not a valid \(configPath.hasSuffix(".json") ? "flat JSON object" : "KEY=value file"): \(error)"
+            )
+        }
+        return EnvironmentSettings(reader: ConfigReader(providers: [environmentProvider(environment), file]))
+    }
+
+    private init(reader: ConfigReader) {
+        self.reader = reader
+    }
+
+    private static func environmentProvider(_ environment: [String: String]) -> EnvironmentVariablesProvider {
+        EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(Set(secretNames)))
+    }
+
+    /// The setting's value, nil when unset or empty.
     func value(_ name: String) -> String? {
-        guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        text(name, isSecret: Self.secretNames.contains(name))
+    }
+
+    private func text(_ name: String, isSecret: Bool) -> String? {
+        guard
+            let value = reader.string(forKey: ConfigKey([name]), isSecret: isSecret)?
+                .trimmingCharacters(in: .whitespaces), !value.isEmpty
+        else { return nil }
         return value
     }
 
     /// A secret from `name`, or from the file `name_FILE` points at (trailing newline removed).
     func secret(_ name: String) throws -> String? {
-        if let direct = value(name) { return direct }
-        guard let path = value(name + "_FILE") else { return nil }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        if let direct = text(name, isSecret: true) { return direct }
+        guard let path = text(name + "_FILE", isSecret: false) else { return nil }
+        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ValidationError("\(name)_FILE: cannot read \(path); give a readable file holding the secret")
         }
-        let secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = contents.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty else { throw ValidationError("\(name)_FILE: \(path) is empty") }
         return secret
     }

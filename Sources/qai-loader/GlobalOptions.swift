@@ -13,24 +13,49 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Schema that holds the warehouse. Default: QAI_SCHEMA, else qai.")
     var schema: String?
 
+    @Option(
+        help: """
+            Settings file read after the environment: a flat JSON object (.json) or KEY=value lines, with the \
+            environment's names (QAI_STREAM_ID, DATABASE_URL, ...). Env: QAI_CONFIG.
+            """)
+    var config: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
     @Option(help: "Log format: text (readable) or json (one JSON object per line).")
     var logFormat: LogFormat = .text
 
+    /// The environment and the config file (`--config` or `QAI_CONFIG`), flags aside.
+    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) async throws
+        -> EnvironmentSettings
+    {
+        let path = config ?? environment["QAI_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        return try await EnvironmentSettings.load(configPath: path, environment: environment)
+    }
+
     /// The database settings: flag, then `DATABASE_URL`, then libpq's environment.
     func databaseConfiguration(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> DatabaseConfiguration
     {
-        DatabaseConfiguration(connectionString: databaseURL ?? environment["DATABASE_URL"] ?? "")
+        databaseConfiguration(settings: EnvironmentSettings(environment))
+    }
+
+    /// The database settings: flag, then `DATABASE_URL` from `settings`, then libpq's environment.
+    func databaseConfiguration(settings: EnvironmentSettings) -> DatabaseConfiguration {
+        DatabaseConfiguration(connectionString: databaseURL ?? settings.value("DATABASE_URL") ?? "")
     }
 
     /// The warehouse schema: flag, then `QAI_SCHEMA`, then `qai`.
     func schemaIdentifier(environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> Identifier
     {
-        let name = schema ?? environment["QAI_SCHEMA"] ?? "qai"
+        try schemaIdentifier(settings: EnvironmentSettings(environment))
+    }
+
+    /// The warehouse schema: flag, then `QAI_SCHEMA` from `settings`, then `qai`.
+    func schemaIdentifier(settings: EnvironmentSettings) throws -> Identifier {
+        let name = schema ?? settings.value("QAI_SCHEMA") ?? "qai"
         do {
             return try Identifier(name)
         } catch {

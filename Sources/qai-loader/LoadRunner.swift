@@ -18,13 +18,17 @@ enum LoadRunner {
                     httpClient: httpClient, configuration: api,
                     limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
                 let request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
-                let pipeline = SyncPipeline(client: client, database: database, schema: schema, logger: logger)
+                let pipeline = SyncPipeline(
+                    client: client, database: database, schema: schema, logger: logger,
+                    progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
                 return try await pipeline.run(request)
             }
             try await httpClient.shutdown()
+            ProgressLine.clear()
             print(RunReport.text(summary))
             if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
         } catch {
+            ProgressLine.clear()
             try? await httpClient.shutdown()
             throw error
         }

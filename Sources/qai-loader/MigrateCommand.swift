@@ -12,9 +12,12 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.makeLogger()
-        let migrator = Migrator(schema: try options.schemaIdentifier())
+        let settings = try await options.settings()
+        let migrator = Migrator(schema: try options.schemaIdentifier(settings: settings))
         try await CommandRunner.run(logger: logger) {
-            let report = try await Connection.withConnection(options.databaseConfiguration(), logger: logger) {
+            let report = try await Connection.withConnection(
+                options.databaseConfiguration(settings: settings), logger: logger
+            ) {
                 try await migrator.migrate($0, logger: logger)
             }
             if report.applied.isEmpty {

@@ -1,26 +1,30 @@
-/// Keeps an account's requests within its budget: never more than `limit` request starts in any
+/// Keeps an account's requests within its budget: never more than `limit` requests in any
 /// sliding window (a minute by default). One limiter per account, shared by every concurrent fetch.
 ///
-/// It keeps a log of the last `limit` start times. A caller that finds the log full sleeps until
-/// the oldest start leaves the window and looks again; a start is logged in the same step that
-/// finds room for it, so concurrent callers can never overbook.
+/// It holds `limit` slots. A request takes a slot that is free, and the slot is free again one
+/// window after the request started or, when the caller reports completion with `release(_:)`,
+/// one window after the response arrived, whichever is later. Measured from completion, two
+/// requests on one slot reach the server at least a window apart however long the first one
+/// took to get there, so network delays cannot make the server count more than `limit`.
 public actor RateLimiter {
-    /// Starts allowed per window; `0` means unlimited.
+    /// Requests allowed per window; `0` means unlimited.
     public nonisolated let limit: Int
     /// The sliding window the limit applies to.
     public nonisolated let window: Duration
     private let clock: any PacingClock
-    private var starts: [Duration] = []
-    private var head = 0
+    /// Per slot: when it may be used again.
+    private var freeAt: [Duration] = []
+    /// Per slot: how many grants it has given, so a late release of an older grant is ignored.
+    private var generations: [Int] = []
 
-    /// A limiter for a per-minute budget. Its window is 60.5 s: the half second of slack keeps the
-    /// server's count, which sees arrival times shifted by network jitter, within the budget.
+    /// A limiter for a per-minute budget. Its window is 60.5 s: the half second of slack absorbs
+    /// the difference between this machine's clock and the server's.
     /// - Parameter requestsPerMinute: the budget; `0` means unlimited.
     public init(requestsPerMinute: Int, clock: any PacingClock = ContinuousPacingClock()) {
         self.init(limit: requestsPerMinute, per: .milliseconds(60_500), clock: clock)
     }
 
-    /// A limiter allowing `limit` starts in any sliding `window` (`0` means unlimited).
+    /// A limiter allowing `limit` requests in any sliding `window` (`0` means unlimited).
     public init(limit: Int, per window: Duration, clock: any PacingClock = ContinuousPacingClock()) {
         self.limit = max(0, limit)
         self.window = window
@@ -31,33 +35,41 @@ public actor RateLimiter {
     public struct Grant: Sendable, Hashable {
         public var start: Duration
         public var waited: Duration
+        var slot = -1
+        var generation = 0
     }
 
-    /// Waits until a request may start, and records its start.
+    /// Waits until a request may start, and takes a slot for it.
     @discardableResult
     public func acquire() async throws(CancellationError) -> Grant {
         guard limit > 0 else { return Grant(start: clock.now(), waited: .zero) }
         let began = clock.now()
         while true {
             let now = clock.now()
-            while head < starts.count, starts[head] + window <= now { head += 1 }
-            if starts.count - head < limit {
-                starts.append(now)
-                compact()
-                return Grant(start: now, waited: now - began)
+            if freeAt.count < limit {
+                freeAt.append(now + window)
+                generations.append(1)
+                return Grant(start: now, waited: now - began, slot: freeAt.count - 1, generation: 1)
+            }
+            var soonest = 0
+            for index in freeAt.indices where freeAt[index] < freeAt[soonest] { soonest = index }
+            if freeAt[soonest] <= now {
+                freeAt[soonest] = now + window
+                generations[soonest] += 1
+                return Grant(start: now, waited: now - began, slot: soonest, generation: generations[soonest])
             }
             do {
-                try await clock.sleep(for: starts[head] + window - now)
+                try await clock.sleep(for: freeAt[soonest] - now)
             } catch {
                 throw CancellationError()
             }
         }
     }
 
-    private func compact() {
-        if head > 64, head * 2 > starts.count {
-            starts.removeFirst(head)
-            head = 0
-        }
+    /// Reports that the request of `grant` completed (response or failure): its slot is free one
+    /// window from now, if that is later than one window after its start.
+    public func release(_ grant: Grant) {
+        guard grant.slot >= 0, grant.slot < freeAt.count, generations[grant.slot] == grant.generation else { return }
+        freeAt[grant.slot] = max(freeAt[grant.slot], clock.now() + window)
     }
 }

@@ -46,11 +46,13 @@ extension RawDataClient {
     private func attemptPage(
         _ context: PageContext, attempt: Int, into collector: inout WindowCollector, logger: Logger
     ) async throws(APIError) -> DecodedPage {
+        let grant: RateLimiter.Grant
         do {
-            collector.addThrottled(try await limiter.acquire().waited)
+            grant = try await limiter.acquire()
         } catch {
             throw APIError(code: .cancelled)
         }
+        collector.addThrottled(grant.waited)
         let token = await tokens.token()
         var request = HTTPClientRequest(url: configuration.rawDataURL(streamId: context.streamId))
         request.method = .POST
@@ -63,7 +65,14 @@ extension RawDataClient {
         collector.count(\.requests)
         logger.debug("qai.request", metadata: ["page.number": "\(context.page)", "http.attempt": "\(attempt)"])
         let started = ContinuousClock.now
-        let (head, body) = try await send(request)
+        let sent: Result<(ResponseHead, [UInt8]), APIError>
+        do {
+            sent = .success(try await send(request))
+        } catch {
+            sent = .failure(error)
+        }
+        await limiter.release(grant)
+        let (head, body) = try sent.get()
         let status = Int(head.status.code)
         logger.debug(
             "qai.response",

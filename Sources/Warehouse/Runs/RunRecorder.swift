@@ -126,4 +126,17 @@ public struct RunRecorder: Sendable {
                     WHERE w.watermark < excluded.watermark
                     """, binds: [streamId, String(epochSeconds)], name: "advance etl_watermark"))
     }
+
+    /// Stores where each stream's lookback re-sweep resumes (nil: it completed).
+    func setLookbackCursors(_ cursors: [String: Int64?], on connection: Connection) async throws {
+        for (stream, cursor) in cursors.sorted(by: { $0.key < $1.key }) {
+            try await connection.execute(
+                Query(
+                    unsafeSQL: """
+                        UPDATE \(schema.qualifying("etl_watermark")) SET lookback_cursor = to_timestamp($2::bigint),
+                            updated_at = now()
+                        WHERE stream_id = $1 AND lookback_cursor IS DISTINCT FROM to_timestamp($2::bigint)
+                        """, binds: [stream, cursor.map { String($0) }], name: "set lookback cursor"))
+        }
+    }
 }

@@ -18,7 +18,7 @@ final class SyncExecution: Sendable {
     struct Outcome {
         var totals: RunTotals
         var requests: WindowStatistics
-        var deferred: Int
+        var deferred: [SliceSpec]
     }
 
     init(
@@ -39,7 +39,7 @@ final class SyncExecution: Sendable {
     func run(_ slices: [SliceSpec], on connection: Connection) async throws -> Outcome {
         var tracker = WatermarkTracker(slices)
         var pending: [String: [WindowResult]] = [:]
-        var deferred = 0
+        var deferred: [SliceSpec] = []
         let client = self.client
         try await withThrowingTaskGroup(of: WindowResult.self) { group in
             var queue = slices[...]
@@ -68,7 +68,7 @@ final class SyncExecution: Sendable {
                     group.addTask { try await client.fetchWindow(streamId: next.streamId, window: next.window) }
                 }
             }
-            deferred = queue.count
+            deferred = Array(queue)
         }
         for stream in pending.keys.sorted() {
             try await commit(pending[stream] ?? [], tracker: &tracker, on: connection)

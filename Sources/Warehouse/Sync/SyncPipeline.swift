@@ -11,12 +11,18 @@ public struct SyncPipeline: Sendable {
     public let database: DatabaseConfiguration
     public let schema: Identifier
     public let logger: Logger
+    /// Called about once a second while a run loads, e.g. to draw a progress line.
+    public let progress: (@Sendable (SyncProgress) -> Void)?
 
-    public init(client: RawDataClient, database: DatabaseConfiguration, schema: Identifier, logger: Logger) {
+    public init(
+        client: RawDataClient, database: DatabaseConfiguration, schema: Identifier, logger: Logger,
+        progress: (@Sendable (SyncProgress) -> Void)? = nil
+    ) {
         self.client = client
         self.database = database
         self.schema = schema
         self.logger = logger
+        self.progress = progress
     }
 
     /// Runs `request`; throws `WarehouseError.lockHeld` at once if another run holds a stream.
@@ -42,15 +48,35 @@ public struct SyncPipeline: Sendable {
             let clock = ContinuousClock()
             let started = clock.now
             do {
+                let reporter = progress.map { report in
+                    Task {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: .seconds(1))
+                            let totals = execution.progress
+                            let elapsed = clock.now - started
+                            report(
+                                SyncProgress(
+                                    slicesDone: totals.slices, slicesTotal: slices.count,
+                                    conversations: totals.fetched,
+                                    seconds: Double(elapsed.components.seconds)
+                                        + Double(elapsed.components.attoseconds) / 1e18))
+                        }
+                    }
+                }
+                defer { reporter?.cancel() }
                 let outcome = try await execution.run(slices, on: connection)
                 var totals = outcome.totals
                 totals.requests = outcome.requests
-                let status = outcome.deferred > 0 ? "partial" : "succeeded"
+                if request.command == "sync" {
+                    let cursors = SyncPlanner.cursors(streams: streams, deferred: outcome.deferred)
+                    try await recorder.setLookbackCursors(cursors, on: connection)
+                }
+                let status = outcome.deferred.isEmpty ? "succeeded" : "partial"
                 try await recorder.finish(runId: runId, status: status, totals: totals, error: nil, on: connection)
                 let elapsed = clock.now - started
                 return RunSummary(
                     runId: runId, totals: totals, resumedSlices: request.slices.count - slices.count,
-                    deferredSlices: outcome.deferred,
+                    deferredSlices: outcome.deferred.count,
                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             } catch {
                 await connection.rollbackQuietly()

@@ -23,6 +23,24 @@ import Testing
         #expect(try await limiter.acquire().start == .seconds(85))
     }
 
+    @Test func aReleasedSlotIsFreeOneWindowAfterTheResponseNotTheStart() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(limit: 1, per: .seconds(60), clock: clock)
+        let slow = try await limiter.acquire()
+        try await clock.sleep(for: .seconds(3))
+        await limiter.release(slow)
+        #expect(try await limiter.acquire().start == .seconds(63))
+    }
+
+    @Test func aReleaseBeforeTheWindowEndsNeverShortensIt() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(limit: 1, per: .seconds(60), clock: clock)
+        let first = try await limiter.acquire()
+        await limiter.release(first)
+        await limiter.release(first)
+        #expect(try await limiter.acquire().start == .seconds(60))
+    }
+
     @Test func thePerMinuteBudgetHasHalfASecondOfSlack() async throws {
         let clock = VirtualClock()
         let limiter = RateLimiter(requestsPerMinute: 1, clock: clock)

@@ -1,0 +1,109 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import MockAPI
+import Postgres
+import PostgresTestSupport
+import QualityAI
+import Warehouse
+
+/// `qai-loader demo`: everything on embedded defaults, for a first look.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "A first look: throwaway PostgreSQL + built-in fake API, a month loaded, late audits synced.",
+        discussion: """
+            Without DATABASE_URL / --database-url it starts a throwaway PostgreSQL (initdb + pg_ctl in a temporary \
+            directory, as the postgres user when run as root). It starts the built-in fake API on a free loopback \
+            port, migrates, backfills a month, moves the fake API's late-audit epoch forward, syncs again and \
+            prints a summary with example queries. Everything is stopped and removed at the end (also on \
+            Ctrl-C) unless --keep is given.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Conversations the fake API serves.")
+    var conversations = 5_000
+
+    @Option(help: "Days of data.")
+    var days = 30
+
+    @Flag(help: "Keep the database and the fake API running until Ctrl-C, and print how to connect.")
+    var keep = false
+
+    func validate() throws {
+        guard conversations > 0, days > 0 else { throw ValidationError("--conversations and --days must be positive") }
+    }
+
+    func run() async throws {
+        var logger = options.makeLogger()
+        if options.logLevel == .info { logger.logLevel = .warning }
+        let environment = ProcessInfo.processInfo.environment
+        let explicitDatabase = options.databaseURL ?? environment["DATABASE_URL"]
+        var cluster: ThrowawayCluster?
+        let database: DatabaseConfiguration
+        if let explicitDatabase, !explicitDatabase.isEmpty {
+            database = DatabaseConfiguration(connectionString: explicitDatabase)
+        } else {
+            print("Starting a throwaway PostgreSQL ...")
+            let started = try DemoCleanup.startCluster()
+            cluster = started
+            database = DatabaseConfiguration(connectionString: started.connectionString())
+        }
+        let signalSources = DemoCleanup.stopOnInterrupt(cluster)
+        defer { withExtendedLifetime(signalSources) {} }
+        defer { if !keep { cluster?.stop() } }
+        let mock = try await MockAPIServer(
+            configuration: MockAPIConfiguration(
+                port: 0, streams: ["st-demo"], conversationsPerStream: conversations, days: days),
+            logger: logger
+        ).start()
+        print("Fake API listening on \(mock.baseURL)")
+        let summary = try await DemoScenario(
+            database: database, schema: try options.schemaIdentifier(), mock: mock, logger: logger
+        ).run()
+        print(summary)
+        if keep {
+            print(
+                """
+
+                Still running (Ctrl-C stops and removes both):
+                  database: psql "\(database.connectionString)"
+                  fake API: \(mock.baseURL) (e.g. curl -X POST \(mock.baseURL)/mock/epoch/advance, then qai-loader sync)
+                """)
+            while true { try await Task.sleep(for: .seconds(3600)) }
+        }
+        await mock.stop()
+    }
+}
+
+/// Starting and stopping the demo's throwaway cluster, including on Ctrl-C.
+enum DemoCleanup {
+    static func startCluster() throws -> ThrowawayCluster {
+        do {
+            return try ThrowawayCluster.start()
+        } catch {
+            CommandRunner.printError("\(error)")
+            throw ExitStatus.unavailable
+        }
+    }
+
+    /// On SIGINT or SIGTERM: stop the cluster, remove its directory and exit 130.
+    /// Keep the returned sources alive for as long as the handler should stay installed.
+    static func stopOnInterrupt(_ cluster: ThrowawayCluster?) -> [any DispatchSourceSignal] {
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                cluster?.stop()
+                FileHandle.standardError.write(Data("\nStopped; the demo database was removed.\n".utf8))
+                exit(130)
+            }
+            source.resume()
+            sources.append(source)
+        }
+        return sources
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Postgres
+import Warehouse
+
+/// `qai-loader sync`: the nightly job.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "The nightly job: load new data since each stream's watermark, then re-sweep the lookback window.",
+        discussion: """
+            New data runs from the stream's watermark (the end of the last gap-free loaded slice; on a new \
+            warehouse --since, default 7 days ago) up to now minus --settle-minutes. Then the trailing \
+            --lookback-days of already loaded data are fetched again, newest first, so late audits arrive; \
+            with --max-requests the re-sweep stops when the budget is spent and the next run continues where \
+            it stopped. Several streams share the account's request budget.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var api: APIOptions
+
+    @Option(help: "Where a stream without a watermark starts (default: 7 days ago).")
+    var since: TimeArgument?
+
+    @Option(help: "Days of already loaded data to re-sweep for late audits. Env: QAI_LOOKBACK_DAYS. Default 14.")
+    var lookbackDays: Int?
+
+    @Option(help: "Stop starting new slices after this many API requests (default: no limit).")
+    var maxRequests: Int?
+
+    @Option(help: "Leave the newest minutes for the next run, so conversations still being evaluated settle.")
+    var settleMinutes = 10
+
+    @Option(help: "Hours per slice.")
+    var sliceHours = 24
+
+    @Option(help: "Slices fetched at the same time.")
+    var concurrency = 4
+
+    func validate() throws {
+        guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
+        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
+        guard settleMinutes >= 0 else { throw ValidationError("--settle-minutes must not be negative") }
+        if let maxRequests, maxRequests < 1 { throw ValidationError("--max-requests must be at least 1") }
+        if let lookbackDays, lookbackDays < 0 { throw ValidationError("--lookback-days must not be negative") }
+    }
+
+    func run() async throws {
+        let logger = options.makeLogger()
+        let settings = try await options.settings()
+        let apiConfiguration = try api.configuration(settings: settings)
+        let schema = try options.schemaIdentifier(settings: settings)
+        let lookback =
+            try lookbackDays ?? EnvironmentSettings(ProcessInfo.processInfo.environment)
+            .integer("QAI_LOOKBACK_DAYS") ?? 14
+        let now = Int64(Date().timeIntervalSince1970)
+        let schedule = SyncSchedule(
+            streams: apiConfiguration.streamIds, now: now, settleSeconds: Int64(settleMinutes) * 60,
+            since: since.map(\.seconds), lookbackDays: lookback, sliceSeconds: Int64(sliceHours) * 3600)
+        var runOptions = [
+            "streams": apiConfiguration.streamIds.joined(separator: ","), "lookback_days": String(lookback),
+            "slice_hours": String(sliceHours), "settle_minutes": String(settleMinutes),
+        ]
+        runOptions["since"] = since?.text
+        runOptions["max_requests"] = maxRequests.map(String.init)
+        let options = runOptions
+        try await LoadRunner.run(
+            api: apiConfiguration, database: self.options.databaseConfiguration(settings: settings), schema: schema,
+            logger: logger
+        ) { connection in
+            let positions = try await SyncPlanner.positions(schema: schema, on: connection)
+            return SyncRequest(
+                command: "sync", options: options, slices: SyncPlanner.slices(schedule, positions: positions),
+                concurrency: concurrency, maxRequests: maxRequests)
+        }
+    }
+}
