@@ -62,4 +62,18 @@ struct LoaderBinary: Sendable {
                 CrashFixture.to, "--slice-hours", "24", "--concurrency", "2",
             ], environment: Self.environment(mockBaseURL: mockBaseURL, crashAt: crashAt))
     }
+
+    /// Starts `qai-loader sync` over the fixture: new data from `CrashFixture.from`, leaving the
+    /// newest `settleMinutes` (chosen so the range ends just after the generated data), one-day
+    /// slices two at a time, and the default 14-day lookback re-sweep.
+    func startSync(
+        _ database: DatabaseConfiguration, mockBaseURL: String, settleMinutes: Int64, crashAt: String? = nil
+    ) throws -> ChildProcess {
+        try ChildProcess.launch(
+            path,
+            [
+                "sync", "--database-url", database.connectionString, "--since", CrashFixture.from,
+                "--settle-minutes", String(settleMinutes), "--slice-hours", "24", "--concurrency", "2",
+            ], environment: Self.environment(mockBaseURL: mockBaseURL, crashAt: crashAt))
+    }
 }

@@ -102,3 +102,34 @@ extension RunLedger {
         throw ChildProcessError("no \(what) appeared within 60 s")
     }
 }
+
+extension RunLedger {
+    /// A stream's sync watermark and the one-day windows before it, from `since`, that are not done.
+    struct Watermark: Sendable, Equatable {
+        /// Exclusive, epoch seconds.
+        var watermark: Int64
+        /// Day starts (epoch seconds) before the watermark without a done slice: a gap.
+        var missingDays: [Int64]
+    }
+
+    /// The fixture stream's watermark, nil when none was recorded yet.
+    static func watermark(_ database: DatabaseConfiguration, since: String) async throws -> Watermark? {
+        try await Connection.withConnection(database, logger: logger) { connection in
+            let rows = try await connection.execute(
+                """
+                SELECT extract(epoch FROM w.watermark)::bigint AS watermark,
+                    coalesce((SELECT string_agg(extract(epoch FROM d.day)::bigint::text, ',' ORDER BY d.day)
+                        FROM generate_series(\(since + " 00:00:00+00")::timestamptz, w.watermark - interval '1 second', interval '1 day')
+                            AS d(day)
+                        WHERE NOT EXISTS (SELECT 1 FROM qai.etl_slice s WHERE s.stream_id = w.stream_id
+                            AND s.status = 'done' AND s.window_start = d.day)), '') AS missing
+                FROM qai.etl_watermark w WHERE w.stream_id = \(CrashFixture.stream)
+                """)
+            guard let row = rows.first, let watermark = try row.decode("watermark", as: Int64.self) else {
+                return nil
+            }
+            return Watermark(
+                watermark: watermark, missingDays: (row[1] ?? "").split(separator: ",").compactMap { Int64($0) })
+        }
+    }
+}

@@ -89,10 +89,11 @@ struct WarehouseFingerprint: Sendable, Equatable {
         }
     }
 
-    /// One line per table whose content differs from `reference`'s.
-    func differences(from reference: WarehouseFingerprint) -> [String] {
+    /// One line per table whose content differs from `reference`'s, leaving out `excluded` tables.
+    func differences(from reference: WarehouseFingerprint, excluding excluded: Set<String> = []) -> [String] {
         zip(tables, reference.tables).compactMap { mine, theirs in
-            mine == theirs ? nil : "\(mine) but the uninterrupted load has \(theirs.rows) rows, md5 \(theirs.digest)"
+            mine == theirs || excluded.contains(mine.name)
+                ? nil : "\(mine) but the uninterrupted load has \(theirs.rows) rows, md5 \(theirs.digest)"
         }
     }
 }
