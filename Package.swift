@@ -162,6 +162,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "CrashTests",
+            dependencies: [
+                "Postgres",
+                "PostgresTestSupport",
+                "MockAPI",
+                "Warehouse",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MockAPITests",
             dependencies: [
                 "MockAPI",

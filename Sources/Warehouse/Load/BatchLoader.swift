@@ -46,7 +46,9 @@ public struct BatchLoader: Sendable {
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
         try connection.execute(Query(unsafeSQL: StagingTables.truncate, name: "truncate staging"))
         let unique = Self.uniqueById(conversations)
+        CrashPoint.reach("before-copy")
         try StagingWriter.copy(unique, streamId: streamId, on: connection)
+        CrashPoint.reach("before-merge")
         for (index, statement) in MergeStatements.dimensions.enumerated() {
             try connection.executeScript(unsafeSQL: statement, name: "merge dimension \(index + 1)")
         }
@@ -67,6 +69,7 @@ public struct BatchLoader: Sendable {
         let run = String(runId)
         try connection.execute(Query(unsafeSQL: MergeStatements.upsertFacts, binds: [run], name: "upsert facts"))
         for (index, statement) in MergeStatements.replaceChildren.enumerated() {
+            CrashPoint.reach("mid-merge")
             try connection.execute(Query(unsafeSQL: statement, name: "replace child rows \(index + 1)"))
         }
         try connection.execute(

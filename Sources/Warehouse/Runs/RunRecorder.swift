@@ -59,6 +59,7 @@ public struct RunRecorder: Sendable {
     func finish(
         runId: Int64, status: String, totals: RunTotals, error: String?, on connection: Connection
     ) async throws {
+        CrashPoint.reach("before-finish")
         try await connection.execute(
             Query(
                 unsafeSQL: """

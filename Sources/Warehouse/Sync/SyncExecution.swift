@@ -55,6 +55,7 @@ final class SyncExecution: Sendable {
             }
             while let result = try await group.next() {
                 inFlight -= 1
+                CrashPoint.reach("fetched")
                 pending[result.streamId, default: []].append(result)
                 let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.conversations.count }
                 if waiting >= request.batchConversations {
@@ -90,10 +91,13 @@ final class SyncExecution: Sendable {
             do {
                 let counts = try await connection.withTransaction { connection in
                     let counts = try loader.load(conversations, streamId: stream, runId: runId, on: connection)
+                    CrashPoint.reach("before-checkpoint")
                     try recorder.recordBatch(runId: runId, results: results, on: connection)
                     if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }
+                    CrashPoint.reach("before-commit")
                     return counts
                 }
+                CrashPoint.reach("after-commit")
                 tracker.commit(keys)
                 totals.withLock { totals in
                     for (index, result) in results.enumerated() {

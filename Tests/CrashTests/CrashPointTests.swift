@@ -1,0 +1,113 @@
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Testing
+
+@testable import Warehouse
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One named crash point and occurrence to kill at, with how many batches must have committed by
+/// then when the point fixes it. The fixture's 3,000 conversations over 14 one-day slices load
+/// in exactly 2 batches (a batch closes once it holds 2,000 conversations), and a batch's merge
+/// replaces child rows with 10 statements (`mid-merge` is reached before each of them).
+struct CrashScenario: Sendable, CustomTestStringConvertible {
+    var point: String
+    var occurrence: Int
+    /// Batches committed before the kill; nil when it depends on fetch timing.
+    var committedBatches: Int?
+
+    var crashAt: String { "\(point):\(occurrence)" }
+    var testDescription: String { crashAt }
+
+    static let batches = 2
+
+    static let all: [CrashScenario] = [
+        CrashScenario(point: "fetched", occurrence: 1, committedBatches: 0),
+        CrashScenario(point: "fetched", occurrence: 12, committedBatches: nil),
+        CrashScenario(point: "before-copy", occurrence: 1, committedBatches: 0),
+        CrashScenario(point: "before-merge", occurrence: 1, committedBatches: 0),
+        CrashScenario(point: "mid-merge", occurrence: 1, committedBatches: 0),
+        CrashScenario(point: "mid-merge", occurrence: 7, committedBatches: 0),
+        CrashScenario(point: "mid-merge", occurrence: 12, committedBatches: 1),
+        CrashScenario(point: "before-checkpoint", occurrence: 1, committedBatches: 0),
+        CrashScenario(point: "before-checkpoint", occurrence: 2, committedBatches: 1),
+        CrashScenario(point: "before-commit", occurrence: 1, committedBatches: 0),
+        CrashScenario(point: "before-commit", occurrence: 2, committedBatches: 1),
+        CrashScenario(point: "after-commit", occurrence: 1, committedBatches: 1),
+        CrashScenario(point: "after-commit", occurrence: 2, committedBatches: 2),
+        CrashScenario(point: "before-finish", occurrence: 1, committedBatches: 2),
+    ]
+}
+
+@Suite("kill -9 of the loader, then a rerun")
+struct CrashPointTests {
+    @Test(
+        "a kill at a crash point, then a rerun, leaves the warehouse equal to an uninterrupted load",
+        arguments: CrashScenario.all)
+    func killAtPointThenRerun(_ scenario: CrashScenario) async throws {
+        let loader = try LoaderBinary.locate()
+        let mock = try await CrashFixture.fastMock.value
+        let reference = try await CrashFixture.reference.value
+        let database = try await TestPostgres.makeDatabase(prefix: "qai_crash")
+        try await loader.migrate(database, mockBaseURL: mock.baseURL)
+
+        try await Self.backfill(killedAt: scenario.crashAt, loader: loader, database: database, mock: mock.baseURL)
+        let recovery = Recovery(
+            loader: loader, database: database, mockBaseURL: mock.baseURL,
+            interruption: "a kill at \(scenario.crashAt)")
+        let left = try await recovery.rerunAndVerify(reference: reference)
+        if let batches = scenario.committedBatches {
+            #expect(left.batches == batches, "batches committed before a kill at \(scenario.crashAt)")
+            #expect(
+                (left.slices == CrashFixture.slices) == (batches == CrashScenario.batches),
+                "all \(CrashFixture.slices) slices are done exactly when every batch committed: \(left)")
+        }
+    }
+
+    @Test("a rerun killed too, then a third run, leaves the warehouse equal to an uninterrupted load")
+    func rerunKilledToo() async throws {
+        let loader = try LoaderBinary.locate()
+        let mock = try await CrashFixture.fastMock.value
+        let reference = try await CrashFixture.reference.value
+        let database = try await TestPostgres.makeDatabase(prefix: "qai_crash_twice")
+        try await loader.migrate(database, mockBaseURL: mock.baseURL)
+
+        try await Self.backfill(killedAt: "before-commit:2", loader: loader, database: database, mock: mock.baseURL)
+        let others = try await RunLedger.waitForOtherSessionsToEnd(database)
+        #expect(others == 0, "sessions of the killed loader still connected 10 s after the kill")
+        try await Self.backfill(killedAt: "after-commit:1", loader: loader, database: database, mock: mock.baseURL)
+
+        let recovery = Recovery(
+            loader: loader, database: database, mockBaseURL: mock.baseURL,
+            interruption: "a kill at before-commit:2 and one of the rerun at after-commit:1", interruptedRuns: 2)
+        let left = try await recovery.rerunAndVerify(reference: reference)
+        #expect(left.slices == CrashFixture.slices, "the killed rerun had committed the rest before it died: \(left)")
+    }
+
+    /// Runs the fixture's backfill with `QAI_CRASH_AT=crashAt` and requires it to die there by SIGKILL.
+    static func backfill(
+        killedAt crashAt: String, loader: LoaderBinary, database: DatabaseConfiguration, mock: String
+    ) async throws {
+        let killed = try await loader.startBackfill(database, mockBaseURL: mock, crashAt: crashAt).wait()
+        try #require(
+            killed.ending == .signalled(SIGKILL),
+            "crash point \(crashAt) was not reached: the loader ended with \(killed.ending)\n\(killed.transcript)")
+        #expect(killed.errors.contains("crash point \(crashAt) reached"))
+    }
+
+    @Test("QAI_CRASH_AT names a point and an occurrence, the first by default")
+    func crashAtParsing() {
+        func parsed(_ text: String) -> String? {
+            CrashPoint.Target(parsing: text).map { "\($0.name) #\($0.occurrence)" }
+        }
+        #expect(parsed("before-commit:2") == "before-commit #2")
+        #expect(parsed("before-commit") == "before-commit #1")
+        #expect(parsed("odd:name:3") == "odd:name #3")
+        #expect(parsed("after-commit:0") == "after-commit:0 #1")
+        #expect(parsed("") == nil)
+        #expect(parsed(":2") == nil)
+    }
+}
