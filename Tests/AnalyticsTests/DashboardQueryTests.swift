@@ -4,7 +4,7 @@ import Testing
 @Suite("Every Grafana panel's query on a warehouse loaded from the mock")
 struct DashboardQueryTests {
     /// Panels allowed to come back empty on the test data, by dashboard file and panel title.
-    static let mayBeEmpty: Set<String> = ["qai-loader-health.json/Rejected records"]
+    static let mayBeEmpty: Set<String> = ["qai-loader-health.json/Quarantined records"]
 
     @Test(
         "with every variable set to All, each panel query expands, runs for the read-only role, fits its panel type and returns rows",

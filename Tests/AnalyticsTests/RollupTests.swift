@@ -35,6 +35,8 @@ struct RollupTests {
                     sum(CASE WHEN f.audit_score IS NULL THEN 0 ELSE 1 END)::int, coalesce(sum(f.audit_score), 0),
                     sum(CASE f.audit_status WHEN 'Assigned' THEN 1 ELSE 0 END)::int,
                     sum(CASE f.audit_status WHEN 'Not Assigned' THEN 1 ELSE 0 END)::int,
+                    sum(CASE WHEN f.audit_status = 'Assigned' AND f.kore_evaluation_score IS NOT NULL THEN 1 ELSE 0 END)::int,
+                    sum(CASE WHEN f.audit_status = 'Not Assigned' AND f.kore_evaluation_score IS NOT NULL THEN 1 ELSE 0 END)::int,
                     sum(CASE WHEN f.is_churn_risk_observed THEN 1 ELSE 0 END)::int,
                     sum(CASE WHEN f.is_escalation_observed THEN 1 ELSE 0 END)::int
                 FROM fact_conversation f WHERE f.conversation_start IS NOT NULL GROUP BY 1, 2
@@ -42,7 +44,7 @@ struct RollupTests {
             columns:
                 "day, stream_id, conversations, evaluated, evaluation_score_sum, pass_known, passed, below_threshold, "
                 + "fatal_error_conversations, fatal_errors, audited, audit_scored, audit_score_sum, assigned, "
-                + "not_assigned, churn_risk, escalations"
+                + "not_assigned, assigned_evaluated, not_assigned_evaluated, churn_risk, escalations"
         ),
         Independent(
             table: "rollup_daily_agent",
@@ -106,6 +108,20 @@ struct RollupTests {
                 WHERE f.conversation_start IS NOT NULL GROUP BY 1, 2, 3
                 """,
             columns: "day, stream_id, intent_key, conversations, negative"
+        ),
+        Independent(
+            table: "rollup_daily_audit",
+            sql: """
+                SELECT (f.audit_date AT TIME ZONE 'UTC')::date, f.stream_id, coalesce(f.auditor, ''), count(*)::int,
+                    coalesce(sum(f.audit_score), 0),
+                    sum(CASE WHEN f.audit_score IS NOT NULL AND f.kore_evaluation_score IS NOT NULL THEN 1 ELSE 0 END)::int,
+                    coalesce(sum(f.audit_score - f.kore_evaluation_score), 0),
+                    sum(CASE WHEN f.audit_date > f.conversation_start + interval '7 days' THEN 1 ELSE 0 END)::int
+                FROM fact_conversation f
+                WHERE f.audit_status = 'Audited' AND f.audit_date IS NOT NULL AND f.conversation_start IS NOT NULL
+                GROUP BY 1, 2, 3
+                """,
+            columns: "day, stream_id, auditor, audits, audit_score_sum, compared, score_difference_sum, after_7_days"
         ),
         Independent(
             table: "rollup_daily_sentiment",

@@ -350,48 +350,6 @@ COMMENT ON COLUMN v_audit_backlog.age_bucket_order IS 'Sort key of age_bucket, 1
 COMMENT ON COLUMN v_audit_backlog.agents IS 'Agent names, comma-separated in the record''s order; NULL when none.';
 COMMENT ON COLUMN v_audit_backlog.queues IS 'Queue names, comma-separated in the record''s order; NULL when none.';
 
-CREATE VIEW v_audit_backlog_summary AS
-SELECT
-    b.stream_id,
-    b.audit_status,
-    b.age_bucket,
-    b.age_bucket_order,
-    count(*)::integer AS conversations,
-    count(*) FILTER (WHERE b.is_evaluated)::integer AS evaluated_conversations,
-    min(b.conversation_start) AS oldest_conversation_start
-FROM (
-    SELECT f.stream_id, f.audit_status, f.conversation_start, f.kore_evaluation_score IS NOT NULL AS is_evaluated,
-        CASE
-            WHEN f.conversation_start IS NULL THEN 'unknown'
-            WHEN now() - f.conversation_start < interval '3 days' THEN '0-2 days'
-            WHEN now() - f.conversation_start < interval '8 days' THEN '3-7 days'
-            WHEN now() - f.conversation_start < interval '15 days' THEN '8-14 days'
-            WHEN now() - f.conversation_start < interval '31 days' THEN '15-30 days'
-            ELSE 'over 30 days'
-        END AS age_bucket,
-        CASE
-            WHEN f.conversation_start IS NULL THEN 6
-            WHEN now() - f.conversation_start < interval '3 days' THEN 1
-            WHEN now() - f.conversation_start < interval '8 days' THEN 2
-            WHEN now() - f.conversation_start < interval '15 days' THEN 3
-            WHEN now() - f.conversation_start < interval '31 days' THEN 4
-            ELSE 5
-        END AS age_bucket_order
-    FROM fact_conversation f
-    WHERE f.audit_status IN ('Assigned', 'Not Assigned')
-) b
-GROUP BY b.stream_id, b.audit_status, b.age_bucket, b.age_bucket_order;
-
-COMMENT ON VIEW v_audit_backlog_summary IS
-    'Audit backlog counted by stream, status (''Assigned'' / ''Not Assigned'') and age band, at query time.';
-COMMENT ON COLUMN v_audit_backlog_summary.stream_id IS 'Stream (bot/app) id.';
-COMMENT ON COLUMN v_audit_backlog_summary.audit_status IS '''Assigned'' or ''Not Assigned''.';
-COMMENT ON COLUMN v_audit_backlog_summary.age_bucket IS 'Age band since conversation_start (see v_audit_backlog.age_bucket).';
-COMMENT ON COLUMN v_audit_backlog_summary.age_bucket_order IS 'Sort key of age_bucket, 1 (youngest) to 6 (unknown).';
-COMMENT ON COLUMN v_audit_backlog_summary.conversations IS 'Conversations in the backlog for this stream, status and age band.';
-COMMENT ON COLUMN v_audit_backlog_summary.evaluated_conversations IS 'Of those, the ones with an AutoQA score.';
-COMMENT ON COLUMN v_audit_backlog_summary.oldest_conversation_start IS 'Start of the oldest conversation in the group, UTC.';
-
 CREATE VIEW v_audit_completed AS
 SELECT
     f.conversation_id,
@@ -425,32 +383,6 @@ COMMENT ON COLUMN v_audit_completed.audit_score_difference IS 'audit_score minus
 COMMENT ON COLUMN v_audit_completed.hours_to_audit IS 'Hours from conversation_start to audit_date, 2 decimals; NULL without a start time.';
 COMMENT ON COLUMN v_audit_completed.days_to_audit IS 'Days from conversation_start to audit_date, 2 decimals; NULL without a start time.';
 COMMENT ON COLUMN v_audit_completed.agents IS 'Agent names, comma-separated in the record''s order; NULL when none.';
-
-CREATE VIEW v_daily_audit AS
-SELECT
-    (f.audit_date AT TIME ZONE 'UTC')::date AS audit_day,
-    f.stream_id,
-    count(*)::integer AS audits_completed,
-    round(avg(f.audit_score), 2) AS avg_audit_score,
-    round(avg(f.audit_score - f.kore_evaluation_score), 2) AS avg_audit_score_difference,
-    round(avg(extract(epoch FROM f.audit_date - f.conversation_start) / 3600), 2) AS avg_hours_to_audit,
-    round((percentile_cont(0.5) WITHIN GROUP (
-        ORDER BY extract(epoch FROM f.audit_date - f.conversation_start) / 3600))::numeric, 2) AS median_hours_to_audit,
-    count(*) FILTER (WHERE f.audit_date - f.conversation_start > interval '7 days')::integer AS audits_after_7_days
-FROM fact_conversation f
-WHERE f.audit_status = 'Audited' AND f.audit_date IS NOT NULL
-GROUP BY 1, 2;
-
-COMMENT ON VIEW v_daily_audit IS
-    'Audits completed per UTC day of audit_date and stream (latest audit of each conversation), with scores and time to audit. Filter on audit_day.';
-COMMENT ON COLUMN v_daily_audit.audit_day IS 'UTC calendar day the audits were completed.';
-COMMENT ON COLUMN v_daily_audit.stream_id IS 'Stream (bot/app) id.';
-COMMENT ON COLUMN v_daily_audit.audits_completed IS 'Conversations whose latest audit completed that day.';
-COMMENT ON COLUMN v_daily_audit.avg_audit_score IS 'Average audit score of those audits, 2 decimals.';
-COMMENT ON COLUMN v_daily_audit.avg_audit_score_difference IS 'Average of audit_score minus kore_evaluation_score, 2 decimals: positive when auditors score higher than AutoQA.';
-COMMENT ON COLUMN v_daily_audit.avg_hours_to_audit IS 'Average hours from conversation_start to audit_date, 2 decimals.';
-COMMENT ON COLUMN v_daily_audit.median_hours_to_audit IS 'Median hours from conversation_start to audit_date, 2 decimals.';
-COMMENT ON COLUMN v_daily_audit.audits_after_7_days IS 'Audits completed more than 7 days after the conversation started (late audits).';
 
 CREATE VIEW v_audit_change AS
 SELECT

@@ -32,6 +32,8 @@ CREATE TABLE rollup_daily_stream (
     audit_score_sum           numeric NOT NULL,
     assigned                  integer NOT NULL,
     not_assigned              integer NOT NULL,
+    assigned_evaluated        integer NOT NULL,
+    not_assigned_evaluated    integer NOT NULL,
     churn_risk                integer NOT NULL,
     escalations               integer NOT NULL,
     refreshed_at              timestamptz NOT NULL DEFAULT now(),
@@ -55,6 +57,8 @@ COMMENT ON COLUMN rollup_daily_stream.audit_scored IS 'Conversations with an aud
 COMMENT ON COLUMN rollup_daily_stream.audit_score_sum IS 'Sum of audit_score over the conversations with one.';
 COMMENT ON COLUMN rollup_daily_stream.assigned IS 'Conversations whose latest audit status is ''Assigned''.';
 COMMENT ON COLUMN rollup_daily_stream.not_assigned IS 'Conversations whose latest audit status is ''Not Assigned''.';
+COMMENT ON COLUMN rollup_daily_stream.assigned_evaluated IS 'Conversations with an AutoQA score whose latest audit status is ''Assigned''.';
+COMMENT ON COLUMN rollup_daily_stream.not_assigned_evaluated IS 'Conversations with an AutoQA score whose latest audit status is ''Not Assigned''.';
 COMMENT ON COLUMN rollup_daily_stream.churn_risk IS 'Conversations with is_churn_risk_observed true.';
 COMMENT ON COLUMN rollup_daily_stream.escalations IS 'Conversations with is_escalation_observed true.';
 COMMENT ON COLUMN rollup_daily_stream.refreshed_at IS 'When refresh_rollups() last rebuilt this day (UTC).';
@@ -245,6 +249,35 @@ COMMENT ON COLUMN rollup_daily_sentiment.sentiment_scored IS 'Of those, conversa
 COMMENT ON COLUMN rollup_daily_sentiment.sentiment_score_sum IS 'Sum of sentiment_score over those with one.';
 COMMENT ON COLUMN rollup_daily_sentiment.refreshed_at IS 'When refresh_rollups() last rebuilt this day (UTC).';
 
+CREATE TABLE rollup_daily_audit (
+    day                  date NOT NULL,
+    stream_id            text NOT NULL,
+    auditor              text NOT NULL,
+    audits               integer NOT NULL,
+    audit_scored         integer NOT NULL,
+    audit_score_sum      numeric NOT NULL,
+    compared             integer NOT NULL,
+    score_difference_sum numeric NOT NULL,
+    hours_to_audit_sum   numeric NOT NULL,
+    after_7_days         integer NOT NULL,
+    refreshed_at         timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (day, stream_id, auditor)
+);
+
+COMMENT ON TABLE rollup_daily_audit IS
+    'Derived: completed audits per UTC day of audit_date, stream and auditor (the latest audit of each conversation with a start time). refresh_rollups() rebuilds the audit days its conversation days touch: their conversations'' current and earlier audit dates (from fact_audit_history). Read it through v_daily_audit.';
+COMMENT ON COLUMN rollup_daily_audit.day IS 'UTC calendar day of audit_date (when the audit was completed).';
+COMMENT ON COLUMN rollup_daily_audit.stream_id IS 'Stream (bot/app) id.';
+COMMENT ON COLUMN rollup_daily_audit.auditor IS 'Auditor of the latest audit; '''' when the API named none.';
+COMMENT ON COLUMN rollup_daily_audit.audits IS 'Conversations whose latest audit status is ''Audited'' with an audit_date on that day.';
+COMMENT ON COLUMN rollup_daily_audit.audit_scored IS 'Of those, audits with a score.';
+COMMENT ON COLUMN rollup_daily_audit.audit_score_sum IS 'Sum of their audit scores.';
+COMMENT ON COLUMN rollup_daily_audit.compared IS 'Of those, audits of evaluated conversations (both an audit and an AutoQA score).';
+COMMENT ON COLUMN rollup_daily_audit.score_difference_sum IS 'Sum of audit_score minus kore_evaluation_score over the compared audits.';
+COMMENT ON COLUMN rollup_daily_audit.hours_to_audit_sum IS 'Sum of hours from conversation_start to audit_date.';
+COMMENT ON COLUMN rollup_daily_audit.after_7_days IS 'Audits completed more than 7 days after the conversation started.';
+COMMENT ON COLUMN rollup_daily_audit.refreshed_at IS 'When refresh_rollups() last rebuilt this day (UTC).';
+
 CREATE TABLE rollup_pending_day (
     stream_id text NOT NULL,
     day       date NOT NULL,
@@ -269,6 +302,7 @@ DECLARE
     v_days date[];
     v_from timestamptz;
     v_to timestamptz;
+    v_audit_days date[];
 BEGIN
     SELECT coalesce(array_agg(DISTINCT u.day ORDER BY u.day), '{}'::date[]) INTO v_days
     FROM unnest(p_days) AS u(day)
@@ -295,7 +329,7 @@ BEGIN
 
     INSERT INTO rollup_daily_stream (day, stream_id, conversations, evaluated, evaluation_score_sum, pass_known,
         passed, below_threshold, fatal_error_conversations, fatal_errors, audited, audit_scored, audit_score_sum,
-        assigned, not_assigned, churn_risk, escalations)
+        assigned, not_assigned, assigned_evaluated, not_assigned_evaluated, churn_risk, escalations)
     SELECT (c.conversation_start AT TIME ZONE 'UTC')::date,
         c.stream_id, count(*), count(c.kore_evaluation_score), coalesce(sum(c.kore_evaluation_score), 0),
         count(c.is_passed), count(*) FILTER (WHERE c.is_passed),
@@ -303,6 +337,8 @@ BEGIN
         count(*) FILTER (WHERE c.fatal_error_count > 0), coalesce(sum(c.fatal_error_count), 0),
         count(*) FILTER (WHERE c.audit_status = 'Audited'), count(c.audit_score), coalesce(sum(c.audit_score), 0),
         count(*) FILTER (WHERE c.audit_status = 'Assigned'), count(*) FILTER (WHERE c.audit_status = 'Not Assigned'),
+        count(*) FILTER (WHERE c.audit_status = 'Assigned' AND c.kore_evaluation_score IS NOT NULL),
+        count(*) FILTER (WHERE c.audit_status = 'Not Assigned' AND c.kore_evaluation_score IS NOT NULL),
         count(*) FILTER (WHERE c.is_churn_risk_observed), count(*) FILTER (WHERE c.is_escalation_observed)
     FROM fact_conversation c
     WHERE c.conversation_start >= v_from AND c.conversation_start < v_to
@@ -390,6 +426,38 @@ BEGIN
     WHERE c.conversation_start >= v_from AND c.conversation_start < v_to
       AND (c.conversation_start AT TIME ZONE 'UTC')::date = ANY (v_days)
     GROUP BY 1, 2, 3;
+
+    -- Audit days: the current and earlier audit dates of the conversations of those days.
+    SELECT coalesce(array_agg(DISTINCT a.day ORDER BY a.day), '{}'::date[]) INTO v_audit_days
+    FROM (
+        SELECT (c.audit_date AT TIME ZONE 'UTC')::date AS day
+        FROM fact_conversation c
+        WHERE c.conversation_start >= v_from AND c.conversation_start < v_to
+          AND (c.conversation_start AT TIME ZONE 'UTC')::date = ANY (v_days) AND c.audit_date IS NOT NULL
+        UNION
+        SELECT (h.audit_date AT TIME ZONE 'UTC')::date
+        FROM fact_conversation c
+        JOIN fact_audit_history h ON h.conversation_id = c.conversation_id
+        WHERE c.conversation_start >= v_from AND c.conversation_start < v_to
+          AND (c.conversation_start AT TIME ZONE 'UTC')::date = ANY (v_days) AND h.audit_date IS NOT NULL
+    ) a;
+    IF cardinality(v_audit_days) > 0 THEN
+        DELETE FROM rollup_daily_audit WHERE day = ANY (v_audit_days);
+        INSERT INTO rollup_daily_audit (day, stream_id, auditor, audits, audit_scored, audit_score_sum, compared,
+            score_difference_sum, hours_to_audit_sum, after_7_days)
+        SELECT (c.audit_date AT TIME ZONE 'UTC')::date,
+            c.stream_id, coalesce(c.auditor, ''), count(*), count(c.audit_score), coalesce(sum(c.audit_score), 0),
+            count(c.audit_score - c.kore_evaluation_score),
+            coalesce(sum(c.audit_score - c.kore_evaluation_score), 0),
+            coalesce(sum(extract(epoch FROM c.audit_date - c.conversation_start) / 3600), 0),
+            count(*) FILTER (WHERE c.audit_date - c.conversation_start > interval '7 days')
+        FROM fact_conversation c
+        WHERE c.audit_status = 'Audited' AND c.conversation_start IS NOT NULL
+          AND c.audit_date >= v_audit_days[1]::timestamp AT TIME ZONE 'UTC'
+          AND c.audit_date < (v_audit_days[cardinality(v_audit_days)] + 1)::timestamp AT TIME ZONE 'UTC'
+          AND (c.audit_date AT TIME ZONE 'UTC')::date = ANY (v_audit_days)
+        GROUP BY 1, 2, 3;
+    END IF;
 
     RETURN cardinality(v_days);
 END;
@@ -688,3 +756,80 @@ COMMENT ON COLUMN v_daily_sentiment.conversations IS 'Conversations with this se
 COMMENT ON COLUMN v_daily_sentiment.avg_sentiment_score IS 'Average sentiment score of those with one, 2 decimals.';
 COMMENT ON COLUMN v_daily_sentiment.sentiment_scored IS 'Conversations with a sentiment score (for averages over ranges).';
 COMMENT ON COLUMN v_daily_sentiment.sentiment_score_sum IS 'Sum of sentiment scores (for averages over ranges).';
+
+CREATE VIEW v_daily_audit AS
+SELECT
+    r.day AS audit_day,
+    r.stream_id,
+    nullif(r.auditor, '') AS auditor,
+    r.audits AS audits_completed,
+    round(r.audit_score_sum / nullif(r.audit_scored, 0), 2) AS avg_audit_score,
+    round(r.score_difference_sum / nullif(r.compared, 0), 2) AS avg_audit_score_difference,
+    round(r.hours_to_audit_sum / nullif(r.audits, 0), 2) AS avg_hours_to_audit,
+    r.after_7_days AS audits_after_7_days,
+    r.audit_scored,
+    r.audit_score_sum,
+    r.compared,
+    r.score_difference_sum,
+    r.hours_to_audit_sum
+FROM rollup_daily_audit r;
+
+COMMENT ON VIEW v_daily_audit IS
+    'Audits completed per UTC day of audit_date, stream and auditor (rollup_daily_audit): how many, their scores against AutoQA and how long after the conversation they came. Over a range, compute averages from the sums (sum(hours_to_audit_sum) / sum(audits_completed)). For medians use v_audit_completed.';
+COMMENT ON COLUMN v_daily_audit.audit_day IS 'UTC calendar day the audits were completed.';
+COMMENT ON COLUMN v_daily_audit.stream_id IS 'Stream (bot/app) id.';
+COMMENT ON COLUMN v_daily_audit.auditor IS 'Auditor; NULL when the API named none.';
+COMMENT ON COLUMN v_daily_audit.audits_completed IS 'Conversations whose latest audit was completed that day.';
+COMMENT ON COLUMN v_daily_audit.avg_audit_score IS 'Average audit score, 2 decimals.';
+COMMENT ON COLUMN v_daily_audit.avg_audit_score_difference IS 'Average of audit_score minus kore_evaluation_score, 2 decimals: positive when the auditor scores higher than AutoQA.';
+COMMENT ON COLUMN v_daily_audit.avg_hours_to_audit IS 'Average hours from conversation_start to audit_date, 2 decimals.';
+COMMENT ON COLUMN v_daily_audit.audits_after_7_days IS 'Audits completed more than 7 days after the conversation started (late audits).';
+COMMENT ON COLUMN v_daily_audit.audit_scored IS 'Audits with a score (for averages over ranges).';
+COMMENT ON COLUMN v_daily_audit.audit_score_sum IS 'Sum of audit scores (for averages over ranges).';
+COMMENT ON COLUMN v_daily_audit.compared IS 'Audits with both an audit and an AutoQA score (for averages over ranges).';
+COMMENT ON COLUMN v_daily_audit.score_difference_sum IS 'Sum of audit_score minus kore_evaluation_score (for averages over ranges).';
+COMMENT ON COLUMN v_daily_audit.hours_to_audit_sum IS 'Sum of hours to audit (for averages over ranges).';
+
+CREATE VIEW v_audit_backlog_summary AS
+SELECT
+    b.stream_id,
+    b.audit_status,
+    b.age_bucket,
+    b.age_bucket_order,
+    sum(b.conversations)::integer AS conversations,
+    sum(b.evaluated_conversations)::integer AS evaluated_conversations,
+    min(b.day) AS oldest_conversation_day
+FROM (
+    SELECT r.stream_id, s.audit_status, r.day,
+        CASE WHEN s.audit_status = 'Assigned' THEN r.assigned ELSE r.not_assigned END AS conversations,
+        CASE WHEN s.audit_status = 'Assigned' THEN r.assigned_evaluated ELSE r.not_assigned_evaluated END
+            AS evaluated_conversations,
+        CASE
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 3 THEN '0-2 days'
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 8 THEN '3-7 days'
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 15 THEN '8-14 days'
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 31 THEN '15-30 days'
+            ELSE 'over 30 days'
+        END AS age_bucket,
+        CASE
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 3 THEN 1
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 8 THEN 2
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 15 THEN 3
+            WHEN (now() AT TIME ZONE 'UTC')::date - r.day < 31 THEN 4
+            ELSE 5
+        END AS age_bucket_order
+    FROM rollup_daily_stream r
+    CROSS JOIN (VALUES ('Assigned'), ('Not Assigned')) AS s (audit_status)
+) b
+WHERE b.conversations > 0
+GROUP BY b.stream_id, b.audit_status, b.age_bucket, b.age_bucket_order;
+
+COMMENT ON VIEW v_audit_backlog_summary IS
+    'Audit backlog now, from the daily rollup: conversations whose latest audit status is ''Assigned'' or ''Not Assigned'', by stream and age band. Age counts whole UTC days from the conversation day to today; conversations without a start time are left out (v_audit_backlog lists every one).';
+COMMENT ON COLUMN v_audit_backlog_summary.stream_id IS 'Stream (bot/app) id.';
+COMMENT ON COLUMN v_audit_backlog_summary.audit_status IS '''Assigned'' or ''Not Assigned''.';
+COMMENT ON COLUMN v_audit_backlog_summary.age_bucket IS 'Days since the conversation day: ''0-2 days'', ''3-7 days'', ''8-14 days'', ''15-30 days'' or ''over 30 days''.';
+COMMENT ON COLUMN v_audit_backlog_summary.age_bucket_order IS 'Sort key of age_bucket, 1 (youngest) to 5.';
+COMMENT ON COLUMN v_audit_backlog_summary.conversations IS 'Conversations in the backlog for this stream, status and age band.';
+COMMENT ON COLUMN v_audit_backlog_summary.evaluated_conversations IS 'Of those, the ones with an AutoQA score (below-threshold conversations are never audited).';
+COMMENT ON COLUMN v_audit_backlog_summary.oldest_conversation_day IS 'UTC day of the oldest conversation in the group.';
