@@ -70,14 +70,24 @@ struct ReaderRoleTests {
     @Test("the current user and superusers are refused")
     func refusesPrivilegedRoles() async throws {
         let warehouse = try await AnalyticsWarehouse.shared()
+        let superuser = "qai_super_" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         try await warehouse.withAdmin { connection in
             let me = try await connection.execute("SELECT current_user AS me").first?.decode("me", as: String.self)
-            let error = await #expect(throws: ReaderRoleError.self) {
-                try await ReaderRole.create(
-                    name: Identifier(me ?? "postgres"), schema: AnalyticsWarehouse.schemaIdentifier, password: nil,
-                    on: connection)
+            try await connection.execute(Query(unsafeSQL: "CREATE ROLE \(superuser) SUPERUSER"))
+            for (name, reason) in [(me ?? "postgres", "logs in as"), (superuser, "superuser")] {
+                let error = await #expect(throws: ReaderRoleError.self, "\(name)") {
+                    try await ReaderRole.create(
+                        name: Identifier(name), schema: AnalyticsWarehouse.schemaIdentifier, password: "x",
+                        on: connection)
+                }
+                #expect(error?.description.contains(reason) == true, "\(String(describing: error))")
             }
-            #expect(error?.description.contains("cannot make") == true)
+            let attributes = try await connection.execute(
+                "SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = \(superuser)"
+            ).first
+            #expect(try attributes?.decode("rolsuper", as: Bool.self) == true)
+            #expect(try attributes?.decode("rolcanlogin", as: Bool.self) == false)
+            try await connection.execute(Query(unsafeSQL: "DROP ROLE \(superuser)"))
         }
     }
 }

@@ -28,6 +28,12 @@ struct ResultShape: Sendable {
             }
     }
 
+    /// Whether `column` holds only NULLs (its type cannot be told from the values).
+    func isAllNull(_ column: String) -> Bool {
+        guard let index = rows.columns.firstIndex(of: column) else { return false }
+        return rows.allSatisfy { $0[index] == nil }
+    }
+
     static func looksLikeTime(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count >= 10 else { return false }
@@ -45,7 +51,7 @@ struct ResultShape: Sendable {
             if !holdsTimes("time") { problems.append("no column \"time\" holding times") }
             let values = numeric.filter { $0 != "time" }
             if values.isEmpty { problems.append("no numeric value column besides time") }
-            let others = rows.columns.filter { $0 != "time" && !values.contains($0) }
+            let others = rows.columns.filter { $0 != "time" && !values.contains($0) && !isAllNull($0) }
             if others.contains(where: { $0 != "metric" }) {
                 problems.append("columns that are neither time, numeric nor metric: \(others)")
             }
