@@ -175,6 +175,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "AnalyticsTests",
+            dependencies: [
+                "Warehouse",
+                "Postgres",
+                "PostgresTestSupport",
+                "QualityAI",
+                "MockAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "MockAPITests",
             dependencies: [
                 "MockAPI",

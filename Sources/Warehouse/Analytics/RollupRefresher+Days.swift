@@ -1,0 +1,66 @@
+import Postgres
+
+extension RollupRefresher {
+    /// The UTC days of the conversations the last `BatchLoader.load` on this connection inserted
+    /// or changed (its session table `stg_changed`), in order; empty when nothing was loaded.
+    public func changedDaysInBatch(on connection: isolated Connection) throws -> [RollupDay] {
+        guard try hasBatch(on: connection) else { return [] }
+        return try days(
+            of: """
+                SELECT DISTINCT (f.conversation_start AT TIME ZONE 'UTC')::date AS day
+                FROM pg_temp.stg_changed c JOIN \(schema.qualifying("fact_conversation")) f USING (conversation_id)
+                WHERE f.conversation_start IS NOT NULL ORDER BY 1
+                """, binds: [], name: "days changed in batch", on: connection)
+    }
+
+    /// The days waiting in `rollup_pending_day`, in order.
+    public func pendingDays(on connection: isolated Connection) throws -> [RollupDay] {
+        try days(
+            of: "SELECT DISTINCT day FROM \(schema.qualifying("rollup_pending_day")) ORDER BY 1", binds: [],
+            name: "pending rollup days", on: connection)
+    }
+
+    /// The UTC days of the conversations whose latest insert or change was made by run `runId`
+    /// (`fact_conversation.last_run_id`), in order. Reads the whole fact table: for repairs.
+    public func changedDays(runId: Int64, on connection: isolated Connection) throws -> [RollupDay] {
+        try days(
+            of: """
+                SELECT DISTINCT (conversation_start AT TIME ZONE 'UTC')::date AS day
+                FROM \(schema.qualifying("fact_conversation"))
+                WHERE last_run_id = $1 AND conversation_start IS NOT NULL ORDER BY 1
+                """, binds: [String(runId)], name: "days changed by run", on: connection)
+    }
+
+    /// Every UTC day that has conversations, in order: pass it to `refresh(days:on:)` to rebuild
+    /// all rollups, e.g. after a migration changed their definition.
+    public func allDays(on connection: isolated Connection) throws -> [RollupDay] {
+        try days(
+            of: """
+                SELECT DISTINCT (conversation_start AT TIME ZONE 'UTC')::date AS day
+                FROM \(schema.qualifying("fact_conversation")) WHERE conversation_start IS NOT NULL ORDER BY 1
+                """, binds: [], name: "days with conversations", on: connection)
+    }
+
+    /// Whether this session has `BatchLoader`'s table of changed conversations.
+    func hasBatch(on connection: isolated Connection) throws -> Bool {
+        let rows = try connection.execute(
+            Query(
+                unsafeSQL: "SELECT to_regclass('pg_temp.stg_changed') IS NOT NULL AS present", name: "find stg_changed")
+        )
+        return try rows.first?.decode("present", as: Bool.self) == true
+    }
+
+    private func days(of sql: String, binds: [String?], name: String, on connection: isolated Connection) throws
+        -> [RollupDay]
+    {
+        let rows = try connection.execute(Query(unsafeSQL: sql, binds: binds, name: name))
+        return try rows.compactMap { row in
+            guard let text = try row.decode(0, as: String.self) else { return nil }
+            guard let day = RollupDay(text) else {
+                throw WarehouseError(
+                    code: .database, message: "the database returned \(text) where a date was expected")
+            }
+            return day
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Postgres
+import Testing
+import Warehouse
+
+@Suite("Daily rollups")
+struct RollupTests {
+    @Test("every rollup table equals the same aggregate computed independently from the facts, for every day")
+    func rollupsMatchFacts() async throws {
+        let warehouse = try await AnalyticsWarehouse.shared()
+        try await warehouse.withReader { connection in
+            for check in IndependentAggregate.all {
+                let table = check.table
+                let extra = try await connection.execute(
+                    Query(unsafeSQL: check.differences[0], name: "\(table) minus facts"))
+                let missing = try await connection.execute(
+                    Query(unsafeSQL: check.differences[1], name: "facts minus \(table)"))
+                #expect(
+                    extra.isEmpty && missing.isEmpty, "\(table): \(extra.count) extra rows, \(missing.count) missing")
+                let count = try await connection.execute(Query(unsafeSQL: "SELECT count(*) AS n FROM \(table)"))
+                #expect(try count.first?.decode("n", as: Int.self) ?? 0 > 0, "\(table) is empty")
+            }
+        }
+    }
+
+    @Test("daily totals equal the mock's ground truth for sampled days")
+    func rollupsMatchTruth() async throws {
+        let warehouse = try await AnalyticsWarehouse.shared()
+        #expect(warehouse.truthByDay.count == 4)
+        try await warehouse.withReader { connection in
+            for (day, truth) in warehouse.truthByDay.sorted(by: { $0.key < $1.key }) {
+                // The mock dates every conversation; the warehouse leaves out of the rollups the
+                // few whose record carried no start time, so take those away from the truth.
+                let absent = try await connection.execute(
+                    """
+                    SELECT count(*)::int AS n, coalesce(sum(kore_evaluation_score), 0)::int AS score,
+                        count(kore_evaluation_score)::int AS scored, coalesce(sum(audit_score), 0)::int AS audit,
+                        count(audit_score)::int AS audits, coalesce(sum(fatal_error_count), 0)::int AS fatal
+                    FROM fact_conversation WHERE conversation_start IS NULL AND conversation_id = ANY(\(arrayLiteral(truth.ids))::text[])
+                    """
+                ).first
+                let rollup = try await connection.execute(
+                    """
+                    SELECT conversations, evaluated, evaluation_score_sum::int AS score, audit_scored,
+                        audit_score_sum::int AS audit, fatal_errors, audited, below_threshold
+                    FROM rollup_daily_stream WHERE day = \(day.description)::date
+                    """
+                ).first
+                let row = try #require(rollup, "no rollup row for \(day)")
+                let missing = try #require(absent)
+                func value(_ row: Row, _ column: String) throws -> Int { try row.decode(column, as: Int.self) ?? -1 }
+                #expect(try value(missing, "n") == truth.withoutStartTime, "\(day)")
+                #expect(try value(row, "conversations") == truth.conversations - value(missing, "n"), "\(day)")
+                #expect(try value(row, "evaluated") == truth.evaluationScoreCount - value(missing, "scored"), "\(day)")
+                #expect(try value(row, "score") == truth.evaluationScoreSum - value(missing, "score"), "\(day)")
+                #expect(try value(row, "audit_scored") == truth.auditScoreCount - value(missing, "audits"), "\(day)")
+                #expect(try value(row, "audit") == truth.auditScoreSum - value(missing, "audit"), "\(day)")
+                #expect(try value(row, "fatal_errors") == truth.fatalErrors - value(missing, "fatal"), "\(day)")
+            }
+        }
+    }
+
+    @Test("refresh rebuilds only the given days: a changed fact shows in a refreshed day, not in another")
+    func refreshTouchesOnlyGivenDays() async throws {
+        let warehouse = try await AnalyticsWarehouse.shared()
+        let refresher = RollupRefresher(schema: AnalyticsWarehouse.schemaIdentifier)
+        try await warehouse.withAdmin { connection in
+            let days = try await connection.execute(
+                "SELECT day::text AS day FROM qai.rollup_daily_stream GROUP BY day ORDER BY day LIMIT 2 OFFSET 5"
+            ).compactMap { try $0.decode("day", as: String.self).flatMap(RollupDay.init) }
+            try #require(days.count == 2)
+            let (refreshed, stale) = (days[0], days[1])
+            let outcome = try await connection.withTransaction { connection in
+                try connection.execute("SAVEPOINT probe")
+                for day in [refreshed, stale] {
+                    try connection.execute(
+                        """
+                        UPDATE qai.fact_conversation SET fatal_error_count = coalesce(fatal_error_count, 0) + 1000
+                        WHERE conversation_id = (SELECT conversation_id FROM qai.fact_conversation
+                            WHERE (conversation_start AT TIME ZONE 'UTC')::date = \(day.description)::date LIMIT 1)
+                        """)
+                }
+                let before = try Self.fatalErrors(on: connection)
+                let rebuilt = try refresher.refresh(days: [refreshed, refreshed], on: connection)
+                let after = try Self.fatalErrors(on: connection)
+                let touched = try connection.execute(
+                    "SELECT DISTINCT day::text AS day FROM qai.rollup_daily_agent WHERE refreshed_at = now()"
+                ).compactMap { try $0.decode("day", as: String.self) }
+                try connection.execute("ROLLBACK TO SAVEPOINT probe")
+                return (rebuilt, before, after, touched)
+            }
+            #expect(outcome.0 == 1)
+            #expect(outcome.2[refreshed.description] == (outcome.1[refreshed.description] ?? 0) + 1_000)
+            #expect(outcome.2[stale.description] == outcome.1[stale.description])
+            #expect(outcome.3 == [refreshed.description])
+        }
+    }
+
+    @Test("each run refreshed the days it changed: all days first, then only days with audit changes")
+    func runsRefreshedChangedDays() async throws {
+        let warehouse = try await AnalyticsWarehouse.shared()
+        let first = try #require(warehouse.refreshedDays.first)
+        let second = try #require(warehouse.refreshedDays.last)
+        #expect(first.count >= AnalyticsWarehouse.days)
+        #expect(!second.isEmpty)
+        #expect(Set(second).isSubset(of: Set(first)))
+        let expected = try await warehouse.withAdmin { connection in
+            try await connection.execute(
+                """
+                SELECT DISTINCT (conversation_start AT TIME ZONE 'UTC')::date::text AS day FROM qai.fact_conversation
+                WHERE last_run_id = \(warehouse.runIds[1]) AND conversation_start IS NOT NULL ORDER BY 1
+                """
+            ).compactMap { try $0.decode("day", as: String.self) }
+        }
+        #expect(second.map(\.description) == expected)
+    }
+
+    static func fatalErrors(on connection: isolated Connection) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try connection.execute(
+            "SELECT day::text AS day, sum(fatal_errors)::int AS n FROM qai.rollup_daily_stream GROUP BY day")
+        {
+            if let day = try row.decode("day", as: String.self) { result[day] = try row.decode("n", as: Int.self) }
+        }
+        return result
+    }
+}
+
+/// A PostgreSQL array literal of text values, bound as one parameter.
+func arrayLiteral(_ values: [String]) -> String {
+    "{"
+        + values.map {
+            "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        .joined(separator: ",") + "}"
+}

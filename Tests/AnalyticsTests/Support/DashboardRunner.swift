@@ -1,0 +1,44 @@
+import Postgres
+
+/// Resolves a dashboard's variables and expands and runs its panels' queries, the way Grafana
+/// does for a time range, on a connection (the tests use the read-only role's).
+struct DashboardRunner {
+    let dashboard: GrafanaDashboard
+    let fromMilliseconds: Int64
+    let toMilliseconds: Int64
+
+    /// Every variable set to All (or, without an All option, its first value); with `narrow`,
+    /// each multi-value variable is set to its first option only instead.
+    func variables(narrow: Bool, on connection: Connection) async throws -> [String: GrafanaVariable] {
+        var resolved: [String: GrafanaVariable] = [:]
+        for variable in dashboard.variables {
+            let options = try await options(of: variable, resolved: resolved, on: connection)
+            let selected = narrow || !variable.includeAll ? Array(options.prefix(1)) : options
+            resolved[variable.name] = GrafanaVariable(
+                name: variable.name, values: selected, multi: variable.multi, includeAll: variable.includeAll)
+        }
+        return resolved
+    }
+
+    /// A variable's options: a query variable's `__value` column (else its first column), a
+    /// custom variable's comma-separated list.
+    func options(of variable: GrafanaDashboard.Variable, resolved: [String: GrafanaVariable], on connection: Connection)
+        async throws -> [String]
+    {
+        switch variable.type {
+        case "custom":
+            return variable.query.split(separator: ",").map { String($0).trimmingSpaces() }
+        case "query":
+            let sql = try expander(resolved).expand(variable.query)
+            let rows = try await connection.execute(Query(unsafeSQL: sql, name: "variable \(variable.name)"))
+            let column = rows.columns.firstIndex(of: "__value") ?? 0
+            return rows.compactMap { $0[column] }
+        default:
+            throw MockSourceError(message: "variable \(variable.name) has type \(variable.type), not query or custom")
+        }
+    }
+
+    func expander(_ variables: [String: GrafanaVariable]) -> GrafanaMacroExpander {
+        GrafanaMacroExpander(fromMilliseconds: fromMilliseconds, toMilliseconds: toMilliseconds, variables: variables)
+    }
+}
