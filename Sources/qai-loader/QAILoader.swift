@@ -8,6 +8,9 @@ struct QAILoader: AsyncParsableCommand {
         abstract: "Keeps a PostgreSQL star schema current with Kore.ai Quality AI raw data.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [MigrateCommand.self, SyncCommand.self, BackfillCommand.self, MockAPICommand.self]
+        subcommands: [
+            MigrateCommand.self, SyncCommand.self, BackfillCommand.self, StatusCommand.self, CheckCommand.self,
+            MockAPICommand.self,
+        ]
     )
 }
