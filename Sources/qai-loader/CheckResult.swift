@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The outcome of one `qai-loader check` item: a line saying what was checked and, when it
 /// failed, a line saying what to do. Never holds a secret.
@@ -32,6 +33,14 @@ struct CheckResult: Sendable, Equatable {
         -> CheckResult
     {
         CheckResult(area: area, name: name, outcome: .fail, detail: detail, advice: advice, failure: failure)
+    }
+
+    /// A failure from an error whose description may end in `\nWhat to do: ...` (the database and
+    /// warehouse errors do); the rest becomes one line.
+    static func fail(_ area: String, _ name: String, error: any Error, failure: Failure) -> CheckResult {
+        let parts = "\(error)".components(separatedBy: "\nWhat to do: ")
+        let detail = parts[0].split(whereSeparator: \.isNewline).joined(separator: " ")
+        return .fail(area, name, detail, advice: parts.count > 1 ? parts[1] : nil, failure: failure)
     }
 
     static func skip(_ area: String, _ name: String, _ reason: String) -> CheckResult {

@@ -26,7 +26,7 @@ struct DatabaseChecks {
         do {
             results.append(Self.rights(try await DatabaseRights.read(schema: schema, on: connection), schema))
         } catch {
-            results.append(.fail("database", "rights", "\(error)", advice: nil, failure: .refused))
+            results.append(.fail("database", "rights", error: error, failure: .refused))
         }
         results.append(await schemaVersion(on: connection))
         await connection.close()
@@ -35,16 +35,15 @@ struct DatabaseChecks {
 
     /// A failed connection: libpq's message and the layer's advice; refused or unreachable.
     static func connectFailure(_ error: PostgresError) -> CheckResult {
-        let parts = error.description.components(separatedBy: "\nWhat to do: ")
         let text = error.message.lowercased()
         let unreachable = [
             "connection refused", "could not translate host name", "timeout expired", "network is unreachable",
             "no route to host", "no such file or directory",
         ].contains { text.contains($0) }
-        return .fail(
-            "database", "connect", parts[0].replacingOccurrences(of: "\n", with: " "),
-            advice: parts.count > 1 ? parts[1] : "check --database-url / DATABASE_URL (or PGHOST, PGPORT, PGUSER)",
-            failure: unreachable ? .unreachable : .refused)
+        var result = CheckResult.fail(
+            "database", "connect", error: error, failure: unreachable ? .unreachable : .refused)
+        result.advice = result.advice ?? "check --database-url / DATABASE_URL (or PGHOST, PGPORT, PGUSER)"
+        return result
     }
 
     /// Whether the role may create in the schema, use temporary tables and write every table.
@@ -96,10 +95,8 @@ struct DatabaseChecks {
             try await migrator.verifyCurrent(connection)
             let version = migrator.migrations.last?.version ?? 0
             return .ok("database", "schema version", "schema \(schema.name) is at migration \(version), as expected")
-        } catch let error as WarehouseError {
-            return .fail("database", "schema version", error.message, advice: error.advice, failure: .refused)
         } catch {
-            return .fail("database", "schema version", "\(error)", advice: nil, failure: .refused)
+            return .fail("database", "schema version", error: error, failure: .refused)
         }
     }
 }

@@ -13,7 +13,12 @@ struct CheckCommandTests {
     static let wrongClientSecret = "Wrong-Client-S3cret-\(UUID().uuidString.prefix(8))"
     static let secrets = [databasePassword, wrongDatabasePassword, clientSecret, wrongClientSecret]
 
+    /// No secret anywhere, and every stdout line is a check line or its what-to-do line.
     static func expectNoSecret(_ output: LoaderOutput, sourceLocation: SourceLocation = #_sourceLocation) {
+        for line in output.stdout.split(separator: "\n") {
+            let wellFormed = ["ok    ", "FAIL  ", "skip  ", "      what to do: "].contains { line.hasPrefix($0) }
+            #expect(wellFormed, "unexpected line: \(line)", sourceLocation: sourceLocation)
+        }
         for secret in secrets {
             #expect(!output.all.contains(secret), "a secret appeared in the output", sourceLocation: sourceLocation)
         }
@@ -117,6 +122,7 @@ struct CheckCommandTests {
         #expect(schema.next?.contains("run 'qai-loader migrate' first") == true)
         #expect(Self.lines(output, "database: rights").line?.contains("does not exist yet") == true)
         #expect(!output.stdout.contains("api:"))
+        Self.expectNoSecret(output)
     }
 
     @Test("a role without rights on the schema: FAIL naming what lacks, with the GRANTs to run")
@@ -133,6 +139,40 @@ struct CheckCommandTests {
         #expect(rights.line?.contains("cannot read and write") == true)
         #expect(rights.next?.contains("GRANT USAGE, CREATE ON SCHEMA \"qai\"") == true)
         #expect(rights.next?.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"qai\"") == true)
+        let schema = Self.lines(output, "database: schema version")
+        #expect(schema.line?.contains("permission denied for schema qai") == true, "\(output.stdout)")
+        #expect(schema.next?.hasPrefix("      what to do: grant the loader's role") == true)
+        Self.expectNoSecret(output)
+    }
+
+    @Test("an unreachable database (closed port): FAIL with advice on host and port, exit 69")
+    func unreachableDatabase() async throws {
+        let url = "postgresql://qai:\(Self.databasePassword)@127.0.0.1:1/warehouse?connect_timeout=3"
+        let output = try await LoaderProcess.run(["check", "--skip-api"], environment: ["DATABASE_URL": url])
+        #expect(output.exitCode == 69, "\(output.all)")
+        let connect = Self.lines(output, "database: connect")
+        #expect(connect.line?.hasPrefix("FAIL") == true, "\(output.stdout)")
+        #expect(connect.next?.contains("Check the host and port") == true)
+        #expect(Self.lines(output, "configuration: database settings").line?.contains("password=****") == true)
+        Self.expectNoSecret(output)
+    }
+
+    @Test("a JWT the API refuses: FAIL with the credentials advice, and the token is never printed")
+    func refusedJWT() async throws {
+        let database = try await Fixture.migratedDatabase()
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJhcHBJZCI6Ingi\(UUID().uuidString.prefix(6))fQ.Sig-\(Self.clientSecret)"
+        let output = try await Fixture.withMock(secret: Self.clientSecret) { mock in
+            var environment = Fixture.environment(database: database, apiBaseURL: mock.baseURL)
+            environment["QAI_CLIENT_SECRET"] = nil
+            environment["QAI_CLIENT_ID"] = nil
+            environment["QAI_JWT"] = token
+            return try await LoaderProcess.run(["check", "--log-level", "trace"], environment: environment)
+        }
+        #expect(output.exitCode == 1, "\(output.all)")
+        #expect(Self.lines(output, "configuration: API settings").line?.contains("a JWT") == true)
+        #expect(Self.lines(output, "api: credentials").next?.contains("QAI_JWT") == true)
+        #expect(!output.all.contains(token))
+        #expect(!output.all.contains(String(token.split(separator: ".")[1])))
         Self.expectNoSecret(output)
     }
 
@@ -147,5 +187,6 @@ struct CheckCommandTests {
         #expect(settings.line?.hasPrefix("FAIL") == true, "\(output.stdout)")
         #expect(settings.line?.contains("QAI_STREAM_ID") == true)
         #expect(Self.lines(output, "api: credentials").line?.hasPrefix("skip") == true)
+        Self.expectNoSecret(output)
     }
 }

@@ -42,6 +42,21 @@ struct StatusCommandTests {
         }
     }
 
+    @Test("a wrong database password: exit 69 with the advice, and the password is not printed")
+    func wrongPassword() async throws {
+        let database = try await Fixture.migratedDatabase()
+        let password = "Status-Pa55-\(UUID().uuidString.prefix(8))"
+        let role = try await Fixture.passwordRole(password: "right-\(password)", on: database)
+        let wrong = try database.replacing(["user": role, "password": password])
+        for arguments in [["status"], ["status", "--json"]] {
+            let output = try await LoaderProcess.run(arguments, environment: ["DATABASE_URL": wrong.connectionString])
+            #expect(output.exitCode == 69, "\(output.all)")
+            #expect(output.stderr.contains("check the password"))
+            #expect(output.stdout.isEmpty)
+            #expect(!output.all.contains(password))
+        }
+    }
+
     @Test("an empty warehouse: no runs yet; --json has every key with empty lists and zero counts")
     func empty() async throws {
         let database = try await Fixture.migratedDatabase()
