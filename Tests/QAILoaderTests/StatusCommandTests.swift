@@ -3,6 +3,8 @@ import Postgres
 import PostgresTestSupport
 import Testing
 
+@testable import qai_loader
+
 @Suite("qai-loader status")
 struct StatusCommandTests {
     static let topKeys: Set = [
@@ -57,6 +59,26 @@ struct StatusCommandTests {
         }
     }
 
+    @Test("a read-only role can run status; its password appears nowhere in the output")
+    func readOnlyRole() async throws {
+        let database = try await Fixture.migratedDatabase()
+        let password = "ReadOnly-Pa55-\(UUID().uuidString.prefix(8))"
+        let role = try await Fixture.passwordRole(password: password, on: database)
+        try await Fixture.execute(
+            """
+            GRANT USAGE ON SCHEMA qai TO \(role);
+            GRANT SELECT ON ALL TABLES IN SCHEMA qai TO \(role);
+            INSERT INTO qai.etl_run (command, status, finished_at, error) VALUES ('sync', 'failed', now(), 'boom');
+            """, on: database)
+        let asRole = try database.replacing(["user": role, "password": password])
+        for arguments in [["status"], ["status", "--json"]] {
+            let output = try await LoaderProcess.run(arguments, environment: ["DATABASE_URL": asRole.connectionString])
+            #expect(output.exitCode == 0, "\(output.all)")
+            #expect(output.stdout.contains("boom"))
+            #expect(!output.all.contains(password))
+        }
+    }
+
     @Test("an empty warehouse: no runs yet; --json has every key with empty lists and zero counts")
     func empty() async throws {
         let database = try await Fixture.migratedDatabase()
@@ -85,12 +107,18 @@ struct StatusCommandTests {
     @Test("a loaded warehouse: runs, watermark and lag, lookback coverage, counts equal the mock's truth")
     func loaded() async throws {
         let database = try await Fixture.migratedDatabase()
-        let truth = try await Fixture.withMock { mock in
-            _ = try await Fixture.sync(mock: mock, database: database)
+        let (first, truth) = try await Fixture.withMock { mock in
+            let first = try await Fixture.sync(mock: mock, database: database)
             _ = try await Fixture.sync(mock: mock, database: database, lookbackDays: 2)
-            return try await Fixture.truth(mock)
+            return (first, try await Fixture.truth(mock))
         }
         #expect(truth.count > 0)
+        let metrics = FileManager.default.temporaryDirectory.appending(path: "qai-\(UUID().uuidString).prom").path
+        defer { try? FileManager.default.removeItem(atPath: metrics) }
+        try MetricsFile.write(summary: first, command: "sync", to: metrics)
+        let sample =
+            "qai_loader_last_run_conversations{command=\"sync\",stream=\"\(Fixture.stream)\",result=\"inserted\"}"
+        #expect(try String(contentsOfFile: metrics, encoding: .utf8).contains("\(sample) \(Double(truth.count))\n"))
         let environment = ["DATABASE_URL": database.connectionString]
         let output = try await LoaderProcess.run(
             ["status", "--json", "--lookback-days", "2"], environment: environment)
