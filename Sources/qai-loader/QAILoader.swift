@@ -9,7 +9,8 @@ struct QAILoader: AsyncParsableCommand {
         discussion: ExitStatus.helpText,
         version: "0.1.0",
         subcommands: [
-            MigrateCommand.self, SyncCommand.self, BackfillCommand.self, DemoCommand.self, MockAPICommand.self,
+            MigrateCommand.self, SyncCommand.self, BackfillCommand.self, StatusCommand.self, CheckCommand.self,
+            DemoCommand.self, MockAPICommand.self,
         ]
     )
 }

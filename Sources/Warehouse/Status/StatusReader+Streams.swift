@@ -1,0 +1,80 @@
+import Postgres
+
+extension StatusReader {
+    /// Every stream that has a watermark, a slice or conversations, by stream id.
+    func streams(now: Int64, on connection: Connection) async throws -> [StreamStatus] {
+        let positions = try await SyncPlanner.positions(schema: schema, on: connection)
+        let counts = try await conversationCounts(on: connection)
+        let completed = try await lastCompletedSlices(on: connection)
+        let ids = Set(positions.keys).union(counts.keys).union(completed.keys).sorted()
+        var streams: [StreamStatus] = []
+        for id in ids {
+            let position = positions[id]
+            let watermark = position?.watermark
+            var coverage: LookbackCoverage?
+            if let watermark, lookbackDays > 0 {
+                coverage = try await lookbackCoverage(stream: id, watermark: watermark, on: connection)
+            }
+            streams.append(
+                StreamStatus(
+                    streamId: id, watermark: watermark, lagSeconds: watermark.map { now - $0 },
+                    lookbackCursor: position?.lookbackCursor, lookback: coverage, lastSliceCompletedAt: completed[id],
+                    conversations: counts[id] ?? ConversationCounts()))
+        }
+        return streams
+    }
+
+    /// Conversations per stream and audit status.
+    private func conversationCounts(on connection: Connection) async throws -> [String: ConversationCounts] {
+        let rows = try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    SELECT stream_id, audit_status, count(*) AS n FROM \(schema.qualifying("fact_conversation"))
+                    GROUP BY stream_id, audit_status
+                    """, name: "status conversation counts"))
+        var counts: [String: ConversationCounts] = [:]
+        for row in rows {
+            counts[row[0] ?? "", default: ConversationCounts()].add(try row.decode("n") ?? 0, auditStatus: row[1])
+        }
+        return counts
+    }
+
+    /// When each stream's newest completed slice completed, epoch seconds.
+    private func lastCompletedSlices(on connection: Connection) async throws -> [String: Int64] {
+        let rows = try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    SELECT stream_id, extract(epoch FROM max(completed_at))::bigint AS completed
+                    FROM \(schema.qualifying("etl_slice")) WHERE status = 'done' GROUP BY stream_id
+                    """, name: "status last slices"))
+        var completed: [String: Int64] = [:]
+        for row in rows {
+            if let stream = row[0], let time = try row.decode("completed", as: Int64.self) { completed[stream] = time }
+        }
+        return completed
+    }
+
+    /// Coverage of `[watermark - lookbackDays, watermark)` by slices completed in the last
+    /// `sweptWithinDays` days.
+    private func lookbackCoverage(stream: String, watermark: Int64, on connection: Connection) async throws
+        -> LookbackCoverage
+    {
+        let start = watermark - Int64(lookbackDays) * 86_400
+        let rows = try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    SELECT extract(epoch FROM window_start)::bigint AS first,
+                        extract(epoch FROM window_end)::bigint AS last
+                    FROM \(schema.qualifying("etl_slice"))
+                    WHERE stream_id = $1 AND status = 'done' AND completed_at >= now() - make_interval(days => $2::int)
+                        AND window_end >= to_timestamp($3::bigint) AND window_start < to_timestamp($4::bigint)
+                    """, binds: [stream, String(sweptWithinDays), String(start), String(watermark)],
+                name: "status lookback slices"))
+        let slices = try rows.map { row in
+            (first: try row.decode("first", as: Int64.self) ?? 0, last: try row.decode("last", as: Int64.self) ?? 0)
+        }
+        return LookbackCoverage(
+            days: lookbackDays, windowStart: start, windowEnd: watermark, sweptWithinDays: sweptWithinDays,
+            coveredSeconds: LookbackCoverage.coveredSeconds(start: start, end: watermark, slices: slices))
+    }
+}

@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Logging
+import QualityAI
+
+/// The API part of `qai-loader check`: one request per stream for a one-second window long ago,
+/// which proves the base URL, path, account, stream ids and credentials without using much of
+/// the request budget. A refused connection fails at once instead of being retried until the
+/// request's deadline.
+enum APICheck {
+    /// 2000-01-01 00:00:00 UTC, one second.
+    static let probeWindow = TimeWindow(start: 946_684_800, end: 946_684_800)
+
+    static func run(_ settings: APIConfiguration?, logger: Logger) async -> [CheckResult] {
+        guard var settings else { return [.skip("api", "credentials", "the API settings are invalid")] }
+        settings.maxAttempts = min(settings.maxAttempts, 2)
+        settings.retryBaseDelay = .milliseconds(200)
+        settings.retryMaxDelay = .seconds(2)
+        settings.requestTimeout = .seconds(30)
+        var http = HTTPClient.Configuration()
+        http.connectionPool.retryConnectionEstablishment = false
+        http.timeout.connect = .seconds(10)
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
+        var results: [CheckResult] = []
+        do {
+            let client = try RawDataClient(
+                httpClient: httpClient, configuration: settings,
+                limiter: RateLimiter(requestsPerMinute: settings.requestsPerMinute), logger: logger)
+            for stream in settings.streamIds {
+                do {
+                    let result = try await client.fetchWindow(streamId: stream, window: probeWindow)
+                    results.append(
+                        .ok(
+                            "api", "credentials",
+                            "stream \(stream) answered (\(result.statistics.requests) request"
+                                + "\(result.statistics.requests == 1 ? "" : "s"))"))
+                } catch {
+                    results.append(failure(error, stream: stream))
+                }
+            }
+        } catch {
+            results.append(failure(error, stream: nil))
+        }
+        try? await httpClient.shutdown()
+        return results
+    }
+
+    /// A failed probe: the client's description and what to change.
+    static func failure(_ error: APIError, stream: String?) -> CheckResult {
+        let advice: String
+        var kind = CheckResult.Failure.refused
+        switch error.code {
+        case .unauthorized, .forbidden:
+            advice =
+                "set QAI_CLIENT_ID and QAI_CLIENT_SECRET (or QAI_CLIENT_SECRET_FILE) to the app's Client ID and "
+                + "Client Secret from App Settings, or QAI_JWT (or QAI_JWT_FILE) to a valid token; check "
+                + "QAI_ACCOUNT_ID and QAI_ORG_ID too"
+        case .streamNotFound:
+            advice = "check QAI_STREAM_ID (the bot/app id from App Settings), QAI_API_BASE_URL and the path prefix"
+        case .transport, .timeout:
+            advice = "check QAI_API_BASE_URL (scheme, host and port), DNS, proxy settings and the network"
+            kind = .unreachable
+        case .rateLimited:
+            advice = "another client may be spending the account's budget; lower QAI_REQUESTS_PER_MINUTE or retry later"
+        case .configuration:
+            advice = "fix the setting named above"
+            kind = .configuration
+        default:
+            advice = "check QAI_API_BASE_URL and the path prefix; if they are right, retry later"
+        }
+        let name = stream.map { "credentials (stream \($0))" } ?? "credentials"
+        return .fail("api", name, error.description, advice: advice, failure: kind)
+    }
+}

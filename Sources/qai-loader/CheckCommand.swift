@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Postgres
+import QualityAI
+
+/// `qai-loader check`: configuration, database (reachable, rights, schema version) and API
+/// credentials, one line per check with what to do when it fails.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the configuration, the database (reachable, rights, schema version) and the API credentials.",
+        discussion: """
+            Prints one line per check (ok, FAIL or skip) and, after a failure, what to do. The API check sends \
+            one request per stream for a one-second window in the year 2000. Nothing secret is printed. \
+            Exit codes: 0 all checks passed, 64 a setting is invalid, 69 the database or API could not be \
+            reached (and nothing else failed), 1 any other failure (wrong password or secret, missing rights, \
+            schema not migrated).
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var api: APIOptions
+
+    @Flag(help: "Check only the configuration and the database, not the API.")
+    var skipAPI = false
+
+    func run() async throws {
+        let logger = options.makeLogger()
+        let results = await checks(environment: ProcessInfo.processInfo.environment, logger: logger)
+        for result in results { result.lines.forEach { print($0) } }
+        if let code = CheckResult.exitCode(results) { throw code }
+    }
+
+    /// Runs every check in order; later checks are skipped when what they need failed.
+    func checks(environment: [String: String], logger: Logger) async -> [CheckResult] {
+        var results: [CheckResult] = []
+        var apiSettings: APIConfiguration?
+        if !skipAPI {
+            do {
+                let settings = try api.configuration(environment: environment)
+                results.append(.ok("configuration", "API settings", Self.describe(settings)))
+                apiSettings = settings
+            } catch {
+                results.append(
+                    .fail(
+                        "configuration", "API settings", Self.message(error),
+                        advice:
+                            "set it by flag or environment (secrets also as NAME_FILE); see qai-loader check --help",
+                        failure: .configuration))
+            }
+        }
+        let database = options.databaseConfiguration(environment: environment)
+        let schema: Identifier
+        do {
+            try database.validate()
+            schema = try options.schemaIdentifier(environment: environment)
+            results.append(.ok("configuration", "database settings", "\(database.redacted); schema \(schema.name)"))
+        } catch {
+            results.append(
+                .fail(
+                    "configuration", "database settings", Self.message(error),
+                    advice: "fix --database-url / DATABASE_URL (postgresql://user@host:5432/dbname) or --schema",
+                    failure: .configuration))
+            results += DatabaseChecks.names.map { .skip("database", $0, "the database settings are invalid") }
+            return results + (skipAPI ? [] : await APICheck.run(apiSettings, logger: logger))
+        }
+        results += await DatabaseChecks(configuration: database, schema: schema, logger: logger).run()
+        if !skipAPI { results += await APICheck.run(apiSettings, logger: logger) }
+        return results
+    }
+
+    /// Where the API settings point, without the JWT or client secret.
+    static func describe(_ settings: APIConfiguration) -> String {
+        let credentials: String
+        switch settings.credentials {
+        case .jwt: credentials = "a JWT"
+        case .clientCredentials(let clientId, _): credentials = "client id \(clientId) with its secret"
+        }
+        let rate = settings.requestsPerMinute == 0 ? "unlimited" : "\(settings.requestsPerMinute) requests a minute"
+        return "\(settings.baseURL), stream\(settings.streamIds.count == 1 ? "" : "s") "
+            + "\(settings.streamIds.joined(separator: ", ")), account \(settings.accountId), org \(settings.orgId), "
+            + "\(credentials), \(rate)"
+    }
+
+    /// An error's message without ArgumentParser's or our own wrapping.
+    static func message(_ error: any Error) -> String {
+        if let validation = error as? ValidationError { return validation.message }
+        if let postgres = error as? PostgresError { return postgres.message }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Postgres
+import Prometheus
+import QualityAI
+import Warehouse
+
+/// Writes a run's figures for node_exporter's textfile collector (`--metrics-file PATH`): the
+/// Prometheus text format, written to `PATH.tmp` and renamed over `PATH`, so the collector never
+/// reads half a file. Every value describes the last run, so all are gauges; each carries the
+/// `command` label (`sync`, `backfill`, ...). Give each command its own file.
+///
+/// Metrics: `qai_loader_last_run_timestamp_seconds`, `qai_loader_last_run_success` (1 or 0),
+/// `qai_loader_last_success_timestamp_seconds` (carried over from the previous file when a run
+/// fails), `qai_loader_last_run_duration_seconds`, `qai_loader_last_run_id`,
+/// `qai_loader_last_run_conversations{stream,result="inserted|updated|unchanged|rejected"}`,
+/// `qai_loader_last_run_audit_changes{stream}`, `qai_loader_last_run_requests`,
+/// `qai_loader_last_run_retries`, `qai_loader_last_run_rate_limited`,
+/// `qai_loader_last_run_deferred_slices`, and after a failure
+/// `qai_loader_last_run_failure{reason}` (e.g. `api_unauthorized`, `warehouse_lockHeld`).
+enum MetricsFile {
+    /// Writes the figures of a run that finished (`succeeded` or `partial`).
+    static func write(summary: RunSummary, command: String, to path: String, now: Date = Date()) throws {
+        let metrics = Metrics(command: command)
+        let time = now.timeIntervalSince1970
+        metrics.gauge("last_run_timestamp_seconds", "When the last run ended (Unix time).").set(time)
+        metrics.gauge("last_run_success", "1 if the last run finished, 0 if it failed.").set(1.0)
+        metrics.gauge("last_success_timestamp_seconds", "When a run last finished without failing (Unix time).")
+            .set(time)
+        metrics.gauge("last_run_duration_seconds", "Wall-clock seconds the last run took.").set(summary.seconds)
+        metrics.gauge("last_run_id", "etl_run.run_id of the last run.").set(Double(summary.runId))
+        let totals = summary.totals
+        for (stream, figures) in totals.streams.sorted(by: { $0.key < $1.key }) {
+            for (result, count) in [
+                ("inserted", figures.load.inserted), ("updated", figures.load.updated),
+                ("unchanged", figures.load.unchanged), ("rejected", figures.rejected),
+            ] {
+                metrics.gauge(
+                    "last_run_conversations", "Conversations of the last run by stream and result.",
+                    [("stream", stream), ("result", result)]
+                ).set(Double(count))
+            }
+            metrics.gauge(
+                "last_run_audit_changes", "Conversations whose audit fields changed in the last run.",
+                [("stream", stream)]
+            ).set(Double(figures.load.auditChanges))
+        }
+        metrics.gauge("last_run_requests", "API requests of the last run, retries included.")
+            .set(Double(totals.requests.requests))
+        metrics.gauge("last_run_retries", "API requests of the last run that were retries.")
+            .set(Double(totals.requests.retries))
+        metrics.gauge("last_run_rate_limited", "Rate-limited API responses (HTTP 429) in the last run.")
+            .set(Double(totals.requests.rateLimited))
+        metrics.gauge("last_run_deferred_slices", "Slices the last run left for the next because the budget ran out.")
+            .set(Double(summary.deferredSlices))
+        try replace(path, with: metrics.registry.emitToBuffer())
+    }
+
+    /// Writes a failed run: success 0, the failure's kind, and the previous file's last success time.
+    static func writeFailure(command: String, error: any Error, to path: String, now: Date = Date()) throws {
+        let metrics = Metrics(command: command)
+        metrics.gauge("last_run_timestamp_seconds", "When the last run ended (Unix time).")
+            .set(now.timeIntervalSince1970)
+        metrics.gauge("last_run_success", "1 if the last run finished, 0 if it failed.").set(0.0)
+        if let previous = lastSuccess(command: command, in: path) {
+            metrics.gauge("last_success_timestamp_seconds", "When a run last finished without failing (Unix time).")
+                .set(previous)
+        }
+        metrics.gauge(
+            "last_run_failure", "1 for the kind of failure that stopped the last run.",
+            [
+                ("reason", reason(error))
+            ]
+        ).set(1.0)
+        try replace(path, with: metrics.registry.emitToBuffer())
+    }
+
+    /// A short, fixed-vocabulary name for a failure (never the error's text, which may be long).
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as APIError: "api_\(error.code)"
+        case let error as PostgresError: "database_\(error.code)"
+        case let error as WarehouseError: "warehouse_\(error.code)"
+        default: "other"
+        }
+    }
+
+    /// The `last_success_timestamp_seconds` of `command` in an earlier file at `path`.
+    static func lastSuccess(command: String, in path: String) -> Double? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let prefix = "qai_loader_last_success_timestamp_seconds{command=\"\(command)\"} "
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return Double(line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Writes `bytes` to `path.tmp`, then renames it over `path`.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = path + ".tmp"
+        do {
+            try Data(bytes).write(to: URL(filePath: temporary))
+        } catch {
+            throw MetricsFileError(path: path, reason: "cannot write \(temporary) (\(error.localizedDescription))")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw MetricsFileError(path: path, reason: "cannot rename \(temporary) to it (\(reason))")
+        }
+    }
+
+    /// The registry of one file, with the `qai_loader_` prefix and the `command` label.
+    private struct Metrics {
+        let registry = PrometheusCollectorRegistry()
+        let command: String
+
+        func gauge(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "qai_loader", metricName: name, unitName: "", helpText: help),
+                labels: [("command", command)] + labels)
+        }
+    }
+}
+
+/// The metrics file could not be written.
+struct MetricsFileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+
+    var description: String {
+        "could not write the metrics file \(path): \(reason). What to do: make sure its directory exists and the "
+            + "loader's user may write there (for node_exporter: its --collector.textfile.directory)"
+    }
+}
