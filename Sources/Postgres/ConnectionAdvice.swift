@@ -16,6 +16,10 @@ enum ConnectionAdvice {
                 return error.hint
             }
         }
+        if error.code == .connectionClosed {
+            return "the connection to PostgreSQL was lost (server restart or network); run the same command again: "
+                + "it resumes after the last committed batch"
+        }
         guard error.code == .connectionFailed else { return nil }
         let message = error.message.lowercased()
         if message.contains("password authentication failed") || message.contains("no password supplied")
@@ -40,6 +44,13 @@ enum ConnectionAdvice {
             return "check the server's TLS setup or set sslmode (PGSSLMODE or ?sslmode= in the URL)"
         }
         return nil
+    }
+
+    /// Whether a connection failure is about credentials rather than reachability.
+    static func isAuthenticationFailure(_ error: PostgresError) -> Bool {
+        if let state = error.sqlState { return state == .invalidPassword || state == .invalidAuthorization }
+        let message = error.message.lowercased()
+        return message.contains("authentication failed") || message.contains("no password supplied")
     }
 
     private static let passwordAdvice =

@@ -82,6 +82,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         return code == .connectionClosed
     }
 
+    /// Whether the server refused the credentials (as opposed to being unreachable).
+    public var isAuthenticationFailure: Bool { ConnectionAdvice.isAuthenticationFailure(self) }
+
     public var description: String {
         var text: String
         if code == .connectionFailed, let target {

@@ -28,6 +28,9 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Slices fetched at the same time.")
     var concurrency = 4
 
+    @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
+    var metricsFile: String?
+
     func validate() throws {
         guard endExclusive > from.seconds else {
             throw ValidationError("--to (\(to.text)) must not be before --from (\(from.text))")
@@ -55,8 +58,9 @@ struct BackfillCommand: AsyncParsableCommand {
                 "slice_hours": String(sliceHours),
             ], slices: slices, concurrency: concurrency)
         try await LoadRunner.run(
-            api: apiConfiguration, database: options.databaseConfiguration(settings: settings), schema: schema,
-            logger: logger
+            command: "backfill", api: apiConfiguration, database: options.databaseConfiguration(settings: settings),
+            schema: schema,
+            metricsFile: metricsFile, logger: logger
         ) { _ in request }
     }
 }

@@ -26,18 +26,29 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.makeLogger()
-        let results = await checks(environment: ProcessInfo.processInfo.environment, logger: logger)
+        let settings: EnvironmentSettings
+        do {
+            settings = try await options.settings()
+        } catch {
+            CommandRunner.printError("\(error)")
+            throw ExitStatus.usage
+        }
+        let results = await checks(settings: settings, logger: logger)
         for result in results { result.lines.forEach { print($0) } }
         if let code = CheckResult.exitCode(results) { throw code }
     }
 
     /// Runs every check in order; later checks are skipped when what they need failed.
     func checks(environment: [String: String], logger: Logger) async -> [CheckResult] {
+        await checks(settings: EnvironmentSettings(environment), logger: logger)
+    }
+
+    func checks(settings environment: EnvironmentSettings, logger: Logger) async -> [CheckResult] {
         var results: [CheckResult] = []
         var apiSettings: APIConfiguration?
         if !skipAPI {
             do {
-                let settings = try api.configuration(environment: environment)
+                let settings = try api.configuration(settings: environment)
                 results.append(.ok("configuration", "API settings", Self.describe(settings)))
                 apiSettings = settings
             } catch {
@@ -49,11 +60,11 @@ struct CheckCommand: AsyncParsableCommand {
                         failure: .configuration))
             }
         }
-        let database = options.databaseConfiguration(environment: environment)
+        let database = options.databaseConfiguration(settings: environment)
         let schema: Identifier
         do {
             try database.validate()
-            schema = try options.schemaIdentifier(environment: environment)
+            schema = try options.schemaIdentifier(settings: environment)
             results.append(.ok("configuration", "database settings", "\(database.redacted); schema \(schema.name)"))
         } catch {
             results.append(

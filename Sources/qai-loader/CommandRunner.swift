@@ -24,7 +24,9 @@ enum CommandRunner {
             }
         } catch let error as PostgresError {
             printError("\(error)")
-            throw error.code == .connectionFailed ? ExitStatus.unavailable : ExitStatus.failure
+            let unreachable =
+                (error.code == .connectionFailed && !error.isAuthenticationFailure) || error.code == .connectionClosed
+            throw unreachable ? ExitStatus.unavailable : ExitStatus.failure
         } catch let error as WarehouseError {
             printError("\(error)")
             switch error.code {

@@ -10,7 +10,7 @@ import SystemPackage
 struct EnvironmentSettings: Sendable {
     /// Names whose values are secret (never logged by the configuration library).
     static let secretNames = [
-        "QAI_JWT", "QAI_CLIENT_SECRET", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
+        "QAI_JWT", "QAI_CLIENT_SECRET", "QAI_READER_PASSWORD", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
     ]
 
     let reader: ConfigReader

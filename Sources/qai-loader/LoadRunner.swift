@@ -5,15 +5,16 @@ import QualityAI
 import Warehouse
 
 /// Builds the API client and pipeline for `sync` and `backfill`, runs a request, prints the
-/// summary and maps the outcome to an exit code.
+/// summary, writes the metrics file and maps the outcome to an exit code.
 enum LoadRunner {
     static func run(
-        api: APIConfiguration, database: DatabaseConfiguration, schema: Identifier, logger: Logger,
-        plan: (Connection) async throws -> SyncRequest
+        command: String, api: APIConfiguration, database: DatabaseConfiguration, schema: Identifier,
+        metricsFile: String?, logger: Logger, plan: (Connection) async throws -> SyncRequest
     ) async throws {
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let summary: RunSummary
         do {
-            let summary = try await CommandRunner.catching {
+            summary = try await CommandRunner.catching {
                 let client = try RawDataClient(
                     httpClient: httpClient, configuration: api,
                     limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
@@ -23,14 +24,16 @@ enum LoadRunner {
                     progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
                 return try await pipeline.run(request)
             }
-            try await httpClient.shutdown()
             ProgressLine.clear()
-            print(RunReport.text(summary))
-            if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
+            try await httpClient.shutdown()
         } catch {
             ProgressLine.clear()
             try? await httpClient.shutdown()
+            if let metricsFile { try? MetricsFile.writeFailure(command: command, error: error, to: metricsFile) }
             throw error
         }
+        print(RunReport.text(summary))
+        if let metricsFile { try MetricsFile.write(summary: summary, command: command, to: metricsFile) }
+        if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
     }
 }

@@ -10,15 +10,38 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Option(
+        help: """
+            Also create (or update) a read-only login role for Grafana and analysts, with the password from \
+            QAI_READER_PASSWORD or QAI_READER_PASSWORD_FILE (none: set one later with ALTER ROLE).
+            """)
+    var createReaderRole: String?
+
     func run() async throws {
         let logger = options.makeLogger()
         let settings = try await options.settings()
         let migrator = Migrator(schema: try options.schemaIdentifier(settings: settings))
+        let reader = try createReaderRole.map { name in
+            do {
+                return try Identifier(name)
+            } catch {
+                throw ValidationError("--create-reader-role: \(error)")
+            }
+        }
+        let password = try settings.secret("QAI_READER_PASSWORD")
         try await CommandRunner.run(logger: logger) {
             let report = try await Connection.withConnection(
                 options.databaseConfiguration(settings: settings), logger: logger
-            ) {
-                try await migrator.migrate($0, logger: logger)
+            ) { connection in
+                let report = try await migrator.migrate(connection, logger: logger)
+                if let reader {
+                    let created = try await ReaderRole.create(
+                        name: reader, schema: migrator.schema, password: password, on: connection)
+                    print(
+                        "Read-only role \(reader.name) \(created ? "created" : "updated") for schema \(migrator.schema.name)."
+                    )
+                }
+                return report
             }
             if report.applied.isEmpty {
                 print("Schema \(migrator.schema.name) is up to date (migration \(report.version)).")

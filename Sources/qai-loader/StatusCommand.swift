@@ -43,14 +43,15 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.makeLogger()
-        let lookback =
-            try lookbackDays ?? EnvironmentSettings(ProcessInfo.processInfo.environment)
-            .integer("QAI_LOOKBACK_DAYS") ?? 14
+        let settings = try await options.settings()
+        let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
         let reader = StatusReader(
-            schema: try options.schemaIdentifier(), recentRuns: runs, lookbackDays: lookback,
+            schema: try options.schemaIdentifier(settings: settings), recentRuns: runs, lookbackDays: lookback,
             sweptWithinDays: sweptWithinDays)
         try await CommandRunner.run(logger: logger) {
-            let status = try await Connection.withConnection(options.databaseConfiguration(), logger: logger) {
+            let status = try await Connection.withConnection(
+                options.databaseConfiguration(settings: settings), logger: logger
+            ) {
                 try await reader.read(on: $0)
             }
             print(json ? try Self.json(status) : Self.text(status))

@@ -37,6 +37,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Slices fetched at the same time.")
     var concurrency = 4
 
+    @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
+    var metricsFile: String?
+
     func validate() throws {
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
@@ -65,8 +68,9 @@ struct SyncCommand: AsyncParsableCommand {
         runOptions["max_requests"] = maxRequests.map(String.init)
         let options = runOptions
         try await LoadRunner.run(
-            api: apiConfiguration, database: self.options.databaseConfiguration(settings: settings), schema: schema,
-            logger: logger
+            command: "sync", api: apiConfiguration, database: self.options.databaseConfiguration(settings: settings),
+            schema: schema,
+            metricsFile: metricsFile, logger: logger
         ) { connection in
             let positions = try await SyncPlanner.positions(schema: schema, on: connection)
             return SyncRequest(

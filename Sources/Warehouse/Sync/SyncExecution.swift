@@ -91,6 +91,7 @@ final class SyncExecution: Sendable {
             do {
                 let counts = try await connection.withTransaction { connection in
                     let counts = try loader.load(conversations, streamId: stream, runId: runId, on: connection)
+                    _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
                     CrashPoint.reach("before-checkpoint")
                     try recorder.recordBatch(runId: runId, results: results, on: connection)
                     if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }

@@ -65,6 +65,8 @@ public struct SyncPipeline: Sendable {
                 }
                 defer { reporter?.cancel() }
                 let outcome = try await execution.run(slices, on: connection)
+                let schema = self.schema
+                _ = try await connection.withTransaction { try RollupRefresher(schema: schema).refreshPending(on: $0) }
                 var totals = outcome.totals
                 totals.requests = outcome.requests
                 if request.command == "sync" {
