@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Testing
+import Warehouse
 
 @testable import qai_loader
 
@@ -92,7 +93,7 @@ struct StatusCommandTests {
         let object = try Self.json(output)
         #expect(Set(object.keys) == Self.topKeys)
         #expect(object["schema"] as? String == "qai")
-        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["schema_version"] as? Int == Migration.embedded.last?.version)
         #expect((object["runs"] as? [Any])?.isEmpty == true)
         #expect((object["running"] as? [Any])?.isEmpty == true)
         #expect((object["streams"] as? [Any])?.isEmpty == true)
