@@ -26,7 +26,7 @@ enum ProcessRunner {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let text = readTextFile(outputPath)
         let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         guard exitCode == 0 else {
             throw ClusterError(
@@ -34,5 +34,24 @@ enum ProcessRunner {
                     + text.suffix(2000))
         }
         return text
+    }
+
+    /// Reads a small text file with POSIX calls. (Foundation's `String(contentsOfFile:)` leaks a
+    /// buffer on this toolchain, which AddressSanitizer's leak check reports.)
+    static func readTextFile(_ path: String) -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return "" }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 4096) }
+            if count > 0 {
+                bytes.append(contentsOf: chunk[0..<count])
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

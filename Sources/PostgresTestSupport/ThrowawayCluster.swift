@@ -103,8 +103,8 @@ public final class ThrowawayCluster: Sendable {
     /// safe at process exit) and removes the directory.
     public static func stop(directory: URL) {
         let pidFile = directory.appending(path: "data/postmaster.pid")
-        if let text = try? String(contentsOf: pidFile, encoding: .utf8),
-            let pid = text.split(separator: "\n").first.flatMap({ Int32($0) })
+        let text = ProcessRunner.readTextFile(pidFile.path)
+        if let pid = text.split(separator: "\n").first.flatMap({ Int32($0) })
         {
             kill(pid, SIGQUIT)
             for _ in 0..<200 where kill(pid, 0) == 0 { usleep(25_000) }
