@@ -104,8 +104,7 @@ public final class ThrowawayCluster: Sendable {
     public static func stop(directory: URL) {
         let pidFile = directory.appending(path: "data/postmaster.pid")
         let text = ProcessRunner.readTextFile(pidFile.path)
-        if let pid = text.split(separator: "\n").first.flatMap({ Int32($0) })
-        {
+        if let pid = text.split(separator: "\n").first.flatMap({ Int32($0) }) {
             kill(pid, SIGQUIT)
             for _ in 0..<200 where kill(pid, 0) == 0 { usleep(25_000) }
         }
