@@ -1,20 +1,28 @@
 import Foundation
 import Postgres
 
-/// Runs `psql \copy` for the COPY benchmark's baseline.
+/// Runs `psql` for the COPY baselines.
 enum PSQL {
     static func copy(database: DatabaseConfiguration, table: String, columns: [String], file: String) throws {
+        try run(database: database, commands: ["\\copy \(table) (\(columns.joined(separator: ", "))) FROM '\(file)'"])
+    }
+
+    /// Runs `commands` (SQL or backslash commands, one `-c` each) in one psql process; stops at
+    /// the first error.
+    static func run(database: DatabaseConfiguration, commands: [String]) throws {
         let process = Process()
         process.executableURL = URL(filePath: "/usr/bin/env")
-        let command = "\\copy \(table) (\(columns.joined(separator: ", "))) FROM '\(file)'"
-        process.arguments = [
-            "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.connectionString, "-c", command,
-        ]
+        process.arguments =
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database.connectionString]
+            + commands.flatMap { ["-c", $0] }
         process.standardOutput = FileHandle.nullDevice
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGOPTIONS"] = "-c client_min_messages=warning"
+        process.environment = environment
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationErrorText("psql \\copy failed with status \(process.terminationStatus)")
+            throw ValidationErrorText("psql failed with status \(process.terminationStatus)")
         }
     }
 }
