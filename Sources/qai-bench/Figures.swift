@@ -1,4 +1,5 @@
 import Foundation
+import QualityAI
 
 /// Timing and number formatting for benchmark output.
 enum Figures {
@@ -8,7 +9,7 @@ enum Figures {
         let start = clock.now
         try await body()
         let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.inSeconds
     }
 
     static func format(_ value: Double) -> String {

@@ -18,7 +18,7 @@ public enum DecodeBenchmark {
             }
             best = min(best, elapsed)
         }
-        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+        let seconds = best.inSeconds
         return (Double(total) / 1e6 / seconds, Double(records) / seconds)
     }
 

@@ -58,8 +58,7 @@ public struct SyncPipeline: Sendable {
                                 SyncProgress(
                                     slicesDone: totals.slices, slicesTotal: slices.count,
                                     conversations: totals.fetched,
-                                    seconds: Double(elapsed.components.seconds)
-                                        + Double(elapsed.components.attoseconds) / 1e18))
+                                    seconds: elapsed.inSeconds))
                         }
                     }
                 }
@@ -79,7 +78,7 @@ public struct SyncPipeline: Sendable {
                 return RunSummary(
                     runId: runId, totals: totals, resumedSlices: request.slices.count - slices.count,
                     deferredSlices: outcome.deferred.count,
-                    seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                    seconds: elapsed.inSeconds)
             } catch {
                 await connection.rollbackQuietly()
                 var totals = execution.progress
