@@ -94,10 +94,16 @@ let package = Package(
                 "QualityAI",
                 "Warehouse",
                 "MockAPI",
+                "GrafanaSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "GrafanaSupport",
+            dependencies: ["Postgres", "QualityAI"],
             swiftSettings: strict
         ),
         .target(
@@ -180,6 +186,7 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
+                "GrafanaSupport",
                 "Warehouse",
                 "Postgres",
                 "PostgresTestSupport",

@@ -46,7 +46,8 @@ struct DatabaseChecks {
         return result
     }
 
-    /// Whether the role may create in the schema, use temporary tables and write every table.
+    /// Whether the role may create in the schema, use temporary tables, write every table and run
+    /// the schema's functions.
     static func rights(_ rights: DatabaseRights, _ schema: Identifier) -> CheckResult {
         let role = rights.user
         guard !rights.isSufficient else {
@@ -82,6 +83,10 @@ struct DatabaseChecks {
             lacking.append("cannot read and write \(list)\(more)")
             grants.append(
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema.quoted) TO \(quotedRole)")
+        }
+        if !rights.functionsWithoutExecute.isEmpty {
+            lacking.append("cannot execute \(rights.functionsWithoutExecute.joined(separator: ", "))")
+            grants.append("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA \(schema.quoted) TO \(quotedRole)")
         }
         return .fail(
             "database", "rights", "role \(role) " + lacking.joined(separator: "; "),

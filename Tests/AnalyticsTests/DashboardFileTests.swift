@@ -1,4 +1,5 @@
 import Foundation
+import GrafanaSupport
 import Testing
 
 @Suite("Grafana dashboard and provisioning files")

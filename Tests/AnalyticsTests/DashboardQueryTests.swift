@@ -1,3 +1,4 @@
+import GrafanaSupport
 import Postgres
 import Testing
 

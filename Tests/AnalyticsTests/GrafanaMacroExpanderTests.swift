@@ -1,3 +1,4 @@
+import GrafanaSupport
 import Testing
 
 /// Expected strings are Grafana's own (pkg/tsdb/grafana-postgresql-datasource/macros_test.go and

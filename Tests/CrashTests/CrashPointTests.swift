@@ -57,7 +57,7 @@ struct CrashPointTests {
         try await Self.backfill(killedAt: scenario.crashAt, loader: loader, database: database, mock: mock.baseURL)
         let recovery = Recovery(
             loader: loader, database: database, mockBaseURL: mock.baseURL,
-            interruption: "a kill at \(scenario.crashAt)")
+            interruption: "a kill at \(scenario.crashAt)", scenario: "crash: kill -9 at \(scenario.crashAt)")
         let left = try await recovery.rerunAndVerify(reference: reference)
         if let batches = scenario.committedBatches {
             #expect(left.batches == batches, "batches committed before a kill at \(scenario.crashAt)")
@@ -82,7 +82,8 @@ struct CrashPointTests {
 
         let recovery = Recovery(
             loader: loader, database: database, mockBaseURL: mock.baseURL,
-            interruption: "a kill at before-commit:2 and one of the rerun at after-commit:1", interruptedRuns: 2)
+            interruption: "a kill at before-commit:2 and one of the rerun at after-commit:1", interruptedRuns: 2,
+            scenario: "crash: kill -9 of the run and of its rerun")
         let left = try await recovery.rerunAndVerify(reference: reference)
         #expect(left.slices == CrashFixture.slices, "the killed rerun had committed the rest before it died: \(left)")
     }

@@ -33,7 +33,8 @@ struct DatabaseRestartTests {
 
         let recovery = Recovery(
             loader: loader, database: database, mockBaseURL: mock.baseURL,
-            interruption: "a PostgreSQL restart after the first commit")
+            interruption: "a PostgreSQL restart after the first commit",
+            scenario: "database: pg_ctl restart -m fast mid-run")
         let left = try await recovery.rerunAndVerify(reference: reference)
         #expect(left.batches >= 1, "the restart came after the first commit, so the rerun resumes")
     }

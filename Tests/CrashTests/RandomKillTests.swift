@@ -32,7 +32,8 @@ struct RandomKillTests {
 
         let recovery = Recovery(
             loader: loader, database: database, mockBaseURL: mock.baseURL,
-            interruption: "a SIGKILL \(delay) ms into the run")
+            interruption: "a SIGKILL \(delay) ms into the run",
+            scenario: "crash: kill -9 at a random moment (\(band.lowerBound)-\(band.upperBound) ms)")
         try await recovery.rerunAndVerify(reference: reference)
     }
 }

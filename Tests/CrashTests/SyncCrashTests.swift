@@ -48,8 +48,13 @@ struct SyncCrashTests {
         #expect(runs.map(\.status) == ["failed", "succeeded"], "etl_run after the rerun: \(runs)")
         let final = try #require(try await RunLedger.watermark(database, since: CrashFixture.from))
         #expect(final.watermark >= CrashFixture.end && final.missingDays == [], "watermark after the rerun: \(final)")
-        let differences = try await WarehouseFingerprint.read(database).differences(
-            from: reference.fingerprint, excluding: ["etl_slice"])
+        let fingerprint = try await WarehouseFingerprint.read(database)
+        let differences = fingerprint.differences(from: reference.fingerprint, excluding: ["etl_slice"])
+        let tally = fingerprint.rowTally(against: reference.fingerprint)
+        ScenarioReport.record(
+            "crash: kill -9 of a nightly sync at \(crashAt)", runs: 2,
+            passed: differences.isEmpty && runs.map(\.status) == ["failed", "succeeded"], lost: tally.lost,
+            duplicated: tally.duplicated)
         #expect(
             differences.isEmpty,
             "after a sync killed at \(crashAt) and a rerun the warehouse differs:\n\(differences.joined(separator: "\n"))"

@@ -139,6 +139,8 @@ struct CheckCommandTests {
         #expect(rights.line?.contains("cannot read and write") == true)
         #expect(rights.next?.contains("GRANT USAGE, CREATE ON SCHEMA \"qai\"") == true)
         #expect(rights.next?.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"qai\"") == true)
+        #expect(rights.line?.contains("cannot execute refresh_rollups(p_days date[])") == true, "\(output.stdout)")
+        #expect(rights.next?.contains("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA \"qai\"") == true)
         let schema = Self.lines(output, "database: schema version")
         #expect(schema.line?.contains("permission denied for schema qai") == true, "\(output.stdout)")
         #expect(schema.next?.hasPrefix("      what to do: grant the loader's role") == true)

@@ -12,7 +12,7 @@ struct MockTruth: Sendable {
     func window(stream: String, from: Int64? = nil, to: Int64? = nil, epoch: Int? = nil) async throws
         -> WindowTruthReport
     {
-        var query = "stream=\(stream)&include_below_threshold=true"
+        var query = "stream=\(Self.encoded(stream))&include_below_threshold=true"
         if let from { query += "&from=\(Self.time(from))" }
         if let to { query += "&to=\(Self.time(to))" }
         if let epoch { query += "&epoch=\(epoch)" }
@@ -22,7 +22,7 @@ struct MockTruth: Sendable {
     /// One conversation's canonical values (at `epoch`, the current one by default).
     func conversation(stream: String, id: String, epoch: Int? = nil) async throws -> Data {
         let query = epoch.map { "?epoch=\($0)" } ?? ""
-        return try await get("/mock/truth/conversation/\(stream)/\(id)\(query)")
+        return try await get("/mock/truth/conversation/\(Self.encoded(stream))/\(Self.encoded(id))\(query)")
     }
 
     /// Many conversations' canonical values, decoded as `type`, fetched eight at a time.
@@ -64,6 +64,11 @@ struct MockTruth: Sendable {
         return epoch
     }
 
+    /// Zeroes the mock's request counters (`/mock/reset-stats`).
+    func resetStats() async throws {
+        _ = try await send("/mock/reset-stats", body: "{}")
+    }
+
     /// The mock's request counters (`/mock/stats`).
     func stats() async throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: try await get("/mock/stats")) as? [String: Any] ?? [:]
@@ -88,6 +93,14 @@ struct MockTruth: Sendable {
                 "\(path) answered \(response.status.code): \(String(decoding: bytes.readableBytesView, as: UTF8.self))")
         }
         return Data(bytes.readableBytesView)
+    }
+
+    /// `text` percent-encoded for a query string or a path segment: only RFC 3986's unreserved
+    /// characters stay as they are.
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(
+            withAllowedCharacters: .init(
+                charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
     }
 
     /// `YYYY-MM-DDTHH:MM:SS` for a query string.

@@ -25,15 +25,15 @@ struct SyncHarness: Sendable {
     /// The truth look-ups of this harness's mock.
     var truth: MockTruth { MockTruth(baseURL: mock.baseURL, http: http) }
 
-    /// Runs `body` against a fresh database and a mock serving `conversations` per stream over the
-    /// `days` before ``end``; stops everything afterwards.
+    /// Runs `body` against a fresh database (warehouse in `schema`) and a mock serving
+    /// `conversations` per stream over the `days` before ``end``; stops everything afterwards.
     static func with<T>(
-        conversations: Int, days: Int, streams: [String] = ["st-sync"], seed: UInt64 = 5,
+        conversations: Int, days: Int, streams: [String] = ["st-sync"], seed: UInt64 = 5, schema: String = "qai",
         _ body: (SyncHarness) async throws -> T
     ) async throws -> T {
         let logger = Logger(label: "sync-tests") { _ in SwiftLogNoOpLogHandler() }
         let database = try await TestPostgres.makeDatabase(prefix: "qai_sync")
-        let schema = try Identifier("qai")
+        let schema = try Identifier(schema)
         let observer = try await Connection.connect(database, logger: logger)
         let configuration = MockAPIConfiguration(
             port: 0, streams: streams, conversationsPerStream: conversations, days: days, end: end, seed: seed)
@@ -108,12 +108,12 @@ struct SyncHarness: Sendable {
         try await observer.execute(query).first?.decode(0, as: Int.self) ?? 0
     }
 
-    /// One `etl_run` row's figures.
+    /// One `etl_run` row's figures (in the harness's schema).
     func runRecord(_ runId: Int64) async throws -> RunRecord {
         let rows = try await observer.execute(
             """
             SELECT status, fetched, inserted, updated, unchanged, rejected, requests, retries, rate_limited, error
-            FROM qai.etl_run WHERE run_id = \(runId)
+            FROM \(identifier: schema).etl_run WHERE run_id = \(runId)
             """)
         guard let row = rows.first else { throw SyncTestError("etl_run has no row for run \(runId)") }
         return RunRecord(

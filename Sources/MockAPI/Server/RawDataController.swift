@@ -13,12 +13,12 @@ struct RawDataController: Sendable {
         for prefix in dataset.configuration.pathPrefixes {
             let path = RouterPath(stringLiteral: prefix + "/:streamId/rawdata")
             router.post(path) { request, context in
-                await rawData(request, stream: context.parameters.get("streamId") ?? "")
+                await rawData(request, stream: context.parameters.decoded("streamId"))
             }
             for method: HTTPRequest.Method in [.get, .put, .delete, .patch, .head, .options] {
                 router.on(path, method: method) { _, context in
                     state.countUnserved(
-                        stream: context.parameters.get("streamId") ?? "", status: 405, nowMs: Self.nowMs())
+                        stream: context.parameters.decoded("streamId"), status: 405, nowMs: Self.nowMs())
                     var error = VendorError(status: .methodNotAllowed, message: "Method Not Allowed", code: 405)
                     error.headers[.allow] = "POST"
                     return error.response()

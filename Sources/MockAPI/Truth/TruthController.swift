@@ -15,7 +15,7 @@ struct TruthController: Sendable {
         }
         router.get("/mock/truth/conversation/:stream/:id") { request, context in
             try conversation(
-                stream: context.parameters.get("stream") ?? "", id: context.parameters.get("id") ?? "",
+                stream: context.parameters.decoded("stream"), id: context.parameters.decoded("id"),
                 query: Self.query(request))
         }
     }

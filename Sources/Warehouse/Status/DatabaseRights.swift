@@ -2,7 +2,8 @@ import Postgres
 
 /// What the connected role may do with the warehouse schema, for `qai-loader check`: `migrate`
 /// needs to create in the schema (or, before the first migration, in the database), `sync` needs
-/// temporary tables for staging and read/write rights on every warehouse table.
+/// temporary tables for staging, read/write rights on every warehouse table, and the right to run
+/// the schema's functions (the rollup refresh).
 public struct DatabaseRights: Sendable, Equatable {
     /// The role the connection runs as.
     public var user: String
@@ -18,9 +19,13 @@ public struct DatabaseRights: Sendable, Equatable {
     public var tablesWithoutReadWrite: [String]
     /// How many tables the schema has.
     public var tableCount: Int
+    /// Functions of the schema the role cannot execute (the rollup refresh), as `name(arguments)`.
+    public var functionsWithoutExecute: [String] = []
 
     /// Whether every right the loader needs is there.
-    public var isSufficient: Bool { canCreate && canUseTemporaryTables && tablesWithoutReadWrite.isEmpty }
+    public var isSufficient: Bool {
+        canCreate && canUseTemporaryTables && tablesWithoutReadWrite.isEmpty && functionsWithoutExecute.isEmpty
+    }
 
     /// Reads the connected role's rights on `schema`.
     public static func read(schema: Identifier, on connection: Connection) async throws -> DatabaseRights {
@@ -48,10 +53,18 @@ public struct DatabaseRights: Sendable, Equatable {
         for table in tables where try table.decode("rw", as: Bool.self) != true {
             lacking.append(table[0] ?? "")
         }
+        let functions = try await connection.execute(
+            """
+            SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = \(schema.name) AND NOT has_function_privilege(p.oid, 'EXECUTE')
+            ORDER BY 1
+            """)
         return DatabaseRights(
             user: row[0] ?? "", database: row[1] ?? "", schemaExists: try row.decode("present") ?? false,
             canCreate: try row.decode("can_create") ?? false,
             canUseTemporaryTables: try row.decode("can_temp") ?? false,
-            tablesWithoutReadWrite: lacking, tableCount: tables.count)
+            tablesWithoutReadWrite: lacking, tableCount: tables.count,
+            functionsWithoutExecute: functions.map { $0[0] ?? "" })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import PostgresTestSupport
 import Testing
 
 /// After an interrupted backfill: checks that what is committed matches its checkpoints, reruns
@@ -13,6 +14,8 @@ struct Recovery {
     let interruption: String
     /// How many runs were interrupted before the rerun.
     var interruptedRuns = 1
+    /// The reliability table's scenario name.
+    var scenario: String
 
     /// Runs the checks; returns the checkpoints the interrupted run left.
     @discardableResult
@@ -51,7 +54,12 @@ struct Recovery {
                 "a resumed rerun should need fewer requests than a full run (\(reference.run.requests)): \(last)")
         }
 
-        let differences = try await WarehouseFingerprint.read(database).differences(from: reference.fingerprint)
+        let fingerprint = try await WarehouseFingerprint.read(database)
+        let differences = fingerprint.differences(from: reference.fingerprint)
+        let tally = fingerprint.rowTally(against: reference.fingerprint)
+        ScenarioReport.record(
+            scenario, runs: interruptedRuns + 1, passed: differences.isEmpty && last.status == "succeeded",
+            lost: tally.lost, duplicated: tally.duplicated)
         #expect(
             differences.isEmpty,
             "after \(interruption) and a rerun the warehouse differs:\n\(differences.joined(separator: "\n"))")

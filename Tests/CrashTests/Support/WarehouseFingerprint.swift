@@ -96,4 +96,13 @@ struct WarehouseFingerprint: Sendable, Equatable {
                 ? nil : "\(mine) but the uninterrupted load has \(theirs.rows) rows, md5 \(theirs.digest)"
         }
     }
+
+    /// Rows this warehouse lacks and rows it holds beyond `reference`, table by table (checkpoints
+    /// left out: a resumed load records its windows differently).
+    func rowTally(against reference: WarehouseFingerprint) -> (lost: Int, duplicated: Int) {
+        zip(tables, reference.tables).filter { $0.0.name != "etl_slice" }.reduce(into: (0, 0)) { tally, pair in
+            tally.0 += max(0, pair.1.rows - pair.0.rows)
+            tally.1 += max(0, pair.0.rows - pair.1.rows)
+        }
+    }
 }

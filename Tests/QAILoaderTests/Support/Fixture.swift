@@ -38,11 +38,11 @@ enum Fixture {
     /// Runs `body` with a mock API that accepts tokens signed with `secret`, then stops it.
     static func withMock<T>(
         secret: String = MockAPIConfiguration.defaultClientSecret, conversations: Int = 600,
-        _ body: (RunningMockAPIServer) async throws -> T
+        faults: FaultConfiguration = FaultConfiguration(), _ body: (RunningMockAPIServer) async throws -> T
     ) async throws -> T {
         let configuration = MockAPIConfiguration(
             port: 0, streams: [stream], conversationsPerStream: conversations, days: days, end: end, seed: 6,
-            clientSecret: secret, clientId: clientId, accountId: "acc-dayone", orgId: "o-dayone")
+            clientSecret: secret, clientId: clientId, accountId: "acc-dayone", orgId: "o-dayone", faults: faults)
         let server = try await MockAPIServer(configuration: configuration, logger: logger).start()
         do {
             let result = try await body(server)
@@ -104,6 +104,15 @@ enum Fixture {
     static func execute(_ sql: String, on database: DatabaseConfiguration) async throws {
         try await Connection.withConnection(database, logger: logger) { connection in
             try await connection.executeScript(unsafeSQL: sql, name: "fixture")
+        }
+    }
+}
+
+extension Fixture {
+    /// The single integer `sql` returns on `database`.
+    static func count(_ sql: String, on database: DatabaseConfiguration) async throws -> Int {
+        try await Connection.withConnection(database, logger: logger) { connection in
+            try await connection.execute(Query(unsafeSQL: sql)).first?.decode(0, as: Int.self) ?? -1
         }
     }
 }

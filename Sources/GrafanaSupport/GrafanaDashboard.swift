@@ -2,43 +2,43 @@ import Foundation
 
 /// The parts of a Grafana dashboard JSON file the tests check and run, read with Foundation's
 /// JSON parser. Panels inside collapsed rows are included.
-struct GrafanaDashboard: Sendable {
-    struct Target: Sendable {
-        var refId: String
-        var rawSql: String
-        var format: String
-        var datasourceUID: String?
+package struct GrafanaDashboard: Sendable {
+    package struct Target: Sendable {
+        package var refId: String
+        package var rawSql: String
+        package var format: String
+        package var datasourceUID: String?
     }
 
-    struct Panel: Sendable {
-        var id: Int?
-        var title: String
-        var type: String
-        var datasourceUID: String?
-        var gridPos: Bool
-        var targets: [Target]
+    package struct Panel: Sendable {
+        package var id: Int?
+        package var title: String
+        package var type: String
+        package var datasourceUID: String?
+        package var gridPos: Bool
+        package var targets: [Target]
     }
 
-    struct Variable: Sendable {
-        var name: String
-        var type: String
-        var query: String
-        var multi: Bool
-        var includeAll: Bool
-        var datasourceUID: String?
+    package struct Variable: Sendable {
+        package var name: String
+        package var type: String
+        package var query: String
+        package var multi: Bool
+        package var includeAll: Bool
+        package var datasourceUID: String?
     }
 
-    var file: String
-    var uid: String?
-    var title: String?
-    var schemaVersion: Int?
-    var panels: [Panel]
-    var variables: [Variable]
+    package var file: String
+    package var uid: String?
+    package var title: String?
+    package var schemaVersion: Int?
+    package var panels: [Panel]
+    package var variables: [Variable]
 
-    static func load(_ url: URL) throws -> GrafanaDashboard {
+    package static func load(_ url: URL) throws -> GrafanaDashboard {
         let data = try Data(contentsOf: url)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw MockSourceError(message: "\(url.lastPathComponent) is not a JSON object")
+            throw GrafanaExpansionError(message: "\(url.lastPathComponent) is not a JSON object")
         }
         let templating = (object["templating"] as? [String: Any])?["list"] as? [[String: Any]] ?? []
         return GrafanaDashboard(

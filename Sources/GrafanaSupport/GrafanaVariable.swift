@@ -1,14 +1,21 @@
 /// A dashboard template variable as set when a panel runs: its name, how it is declared (multi,
 /// include All) and the values selected ("All" selects every option).
-struct GrafanaVariable: Sendable {
-    var name: String
-    var values: [String]
-    var multi: Bool
-    var includeAll: Bool
+package struct GrafanaVariable: Sendable {
+    package var name: String
+    package var values: [String]
+    package var multi: Bool
+    package var includeAll: Bool
+
+    package init(name: String, values: [String], multi: Bool, includeAll: Bool) {
+        self.name = name
+        self.values = values
+        self.multi = multi
+        self.includeAll = includeAll
+    }
 
     /// Grafana's SQL data sources' formatting (`interpolateVariable`): a multi-value or All-capable
     /// variable becomes quoted literals joined by commas; a plain one its value with `'` doubled.
-    var sqlText: String {
+    package var sqlText: String {
         if multi || includeAll || values.count > 1 {
             return values.map(Self.quoteLiteral).joined(separator: ",")
         }
@@ -16,7 +23,7 @@ struct GrafanaVariable: Sendable {
     }
 
     /// The value in an explicit `${name:format}`; nil for a format the expander does not know.
-    func text(format: String) -> String? {
+    package func text(format: String) -> String? {
         switch format {
         case "raw": values.joined(separator: ",")
         case "csv": values.joined(separator: ",")
@@ -28,7 +35,7 @@ struct GrafanaVariable: Sendable {
         }
     }
 
-    static func quoteLiteral(_ value: String) -> String {
+    package static func quoteLiteral(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

@@ -4,7 +4,7 @@ import QualityAI
 extension GrafanaMacroExpander {
     /// The back-end step: every `$__name(args)` (Grafana's pattern `\$([_a-zA-Z0-9]+)\(([^\)]*)\)`,
     /// so arguments cannot contain parentheses) replaced by its expansion.
-    func expandMacros(_ sql: String) throws(GrafanaExpansionError) -> String {
+    package func expandMacros(_ sql: String) throws(GrafanaExpansionError) -> String {
         var output = ""
         var index = sql.startIndex
         while index < sql.endIndex {
@@ -85,7 +85,7 @@ extension GrafanaMacroExpander {
     }
 
     /// Parses Grafana's interval syntax (`'5m'`, `1d`, `2w`, `500ms`) into seconds.
-    static func intervalSeconds(_ text: String) -> Double? {
+    package static func intervalSeconds(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
         let digits = trimmed.prefix(while: \.isNumber)
         guard let amount = Double(digits), !digits.isEmpty else { return nil }
@@ -96,7 +96,7 @@ extension GrafanaMacroExpander {
 
     /// Go's `%v` for a float64 (shortest digits; exponent form when the decimal exponent is below
     /// -4 or at least 6), for values with millisecond resolution: `86400`, `0.02`, `1.0368e+06`.
-    static func goFloat(_ value: Double) -> String {
+    package static func goFloat(_ value: Double) -> String {
         let milliseconds = Int64((value * 1_000).rounded())
         guard milliseconds > 0 else { return "0" }
         var digits = String(milliseconds)
@@ -114,7 +114,7 @@ extension GrafanaMacroExpander {
     }
 
     /// Go's `time.RFC3339Nano` in UTC for epoch milliseconds: fraction digits trimmed, `Z`.
-    static func rfc3339(_ milliseconds: Int64) -> String {
+    package static func rfc3339(_ milliseconds: Int64) -> String {
         let seconds = milliseconds >= 0 ? milliseconds / 1_000 : (milliseconds - 999) / 1_000
         let fraction = milliseconds - seconds * 1_000
         let text = VendorTimestamp.format(seconds)
@@ -129,7 +129,7 @@ extension GrafanaMacroExpander {
 }
 
 /// A panel query Grafana could not expand (unknown variable or macro, bad arguments).
-struct GrafanaExpansionError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+package struct GrafanaExpansionError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

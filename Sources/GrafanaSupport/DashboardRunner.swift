@@ -1,15 +1,22 @@
+import Foundation
 import Postgres
 
 /// Resolves a dashboard's variables and expands and runs its panels' queries, the way Grafana
 /// does for a time range, on a connection (the tests use the read-only role's).
-struct DashboardRunner {
-    let dashboard: GrafanaDashboard
-    let fromMilliseconds: Int64
-    let toMilliseconds: Int64
+package struct DashboardRunner {
+    package let dashboard: GrafanaDashboard
+    package let fromMilliseconds: Int64
+    package let toMilliseconds: Int64
+
+    package init(dashboard: GrafanaDashboard, fromMilliseconds: Int64, toMilliseconds: Int64) {
+        self.dashboard = dashboard
+        self.fromMilliseconds = fromMilliseconds
+        self.toMilliseconds = toMilliseconds
+    }
 
     /// Every variable set to All (or, without an All option, its first value); with `narrow`,
     /// each multi-value variable is set to its first option only instead.
-    func variables(narrow: Bool, on connection: Connection) async throws -> [String: GrafanaVariable] {
+    package func variables(narrow: Bool, on connection: Connection) async throws -> [String: GrafanaVariable] {
         var resolved: [String: GrafanaVariable] = [:]
         for variable in dashboard.variables {
             let options = try await options(of: variable, resolved: resolved, on: connection)
@@ -22,23 +29,26 @@ struct DashboardRunner {
 
     /// A variable's options: a query variable's `__value` column (else its first column), a
     /// custom variable's comma-separated list.
-    func options(of variable: GrafanaDashboard.Variable, resolved: [String: GrafanaVariable], on connection: Connection)
+    package func options(
+        of variable: GrafanaDashboard.Variable, resolved: [String: GrafanaVariable], on connection: Connection
+    )
         async throws -> [String]
     {
         switch variable.type {
         case "custom":
-            return variable.query.split(separator: ",").map { String($0).trimmingSpaces() }
+            return variable.query.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         case "query":
             let sql = try expander(resolved).expand(variable.query)
             let rows = try await connection.execute(Query(unsafeSQL: sql, name: "variable \(variable.name)"))
             let column = rows.columns.firstIndex(of: "__value") ?? 0
             return rows.compactMap { $0[column] }
         default:
-            throw MockSourceError(message: "variable \(variable.name) has type \(variable.type), not query or custom")
+            throw GrafanaExpansionError(
+                message: "variable \(variable.name) has type \(variable.type), not query or custom")
         }
     }
 
-    func expander(_ variables: [String: GrafanaVariable]) -> GrafanaMacroExpander {
+    package func expander(_ variables: [String: GrafanaVariable]) -> GrafanaMacroExpander {
         GrafanaMacroExpander(fromMilliseconds: fromMilliseconds, toMilliseconds: toMilliseconds, variables: variables)
     }
 }

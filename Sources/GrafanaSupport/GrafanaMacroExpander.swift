@@ -7,20 +7,30 @@ import QualityAI
 /// `$__timeFrom`, `$__timeTo`, `$__timeGroup`, `$__timeGroupAlias`, `$__unixEpochFilter`,
 /// `$__unixEpochGroup`, `$__unixEpochGroupAlias`). Unknown variables and macros are errors, so a
 /// typo fails the test instead of reaching the server.
-struct GrafanaMacroExpander: Sendable {
+package struct GrafanaMacroExpander: Sendable {
     /// The dashboard time range, epoch milliseconds.
-    var fromMilliseconds: Int64
-    var toMilliseconds: Int64
+    package var fromMilliseconds: Int64
+    package var toMilliseconds: Int64
     /// `$__interval` in seconds.
-    var intervalSeconds: Int64 = 3_600
-    var variables: [String: GrafanaVariable] = [:]
+    package var intervalSeconds: Int64 = 3_600
+    package var variables: [String: GrafanaVariable] = [:]
 
-    func expand(_ sql: String) throws(GrafanaExpansionError) -> String {
+    package init(
+        fromMilliseconds: Int64, toMilliseconds: Int64, intervalSeconds: Int64 = 3_600,
+        variables: [String: GrafanaVariable] = [:]
+    ) {
+        self.fromMilliseconds = fromMilliseconds
+        self.toMilliseconds = toMilliseconds
+        self.intervalSeconds = intervalSeconds
+        self.variables = variables
+    }
+
+    package func expand(_ sql: String) throws(GrafanaExpansionError) -> String {
         try expandMacros(try interpolateVariables(sql))
     }
 
     /// The front-end step: template variables and the interval/range built-ins.
-    func interpolateVariables(_ sql: String) throws(GrafanaExpansionError) -> String {
+    package func interpolateVariables(_ sql: String) throws(GrafanaExpansionError) -> String {
         var output = ""
         var index = sql.startIndex
         while index < sql.endIndex {
@@ -90,12 +100,12 @@ struct GrafanaMacroExpander: Sendable {
         return (String(sql[start..<cursor]), nil, cursor)
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
+    package static func isWordCharacter(_ character: Character) -> Bool {
         character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
     }
 
     /// `$__interval` text as Grafana prints it: the largest whole unit (`1d`, `1h`, `30m`, `15s`).
-    static func intervalText(_ seconds: Int64) -> String {
+    package static func intervalText(_ seconds: Int64) -> String {
         for (unit, size) in [("d", Int64(86_400)), ("h", 3_600), ("m", 60)] where seconds % size == 0 {
             return "\(seconds / size)\(unit)"
         }
