@@ -27,6 +27,8 @@ public struct SQLState: Sendable, Hashable, CustomStringConvertible {
     public static let characterNotInRepertoire = SQLState("22021")
     public static let untranslatableCharacter = SQLState("22P05")
     public static let diskFull = SQLState("53100")
+    public static let outOfMemory = SQLState("53200")
+    public static let tooManyConnections = SQLState("53300")
 
     /// Whether retrying the same transaction may succeed (serialization, deadlock, lock timeout,
     /// the server restarting).

@@ -3,7 +3,7 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; an open set of static members.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable {
-            case migrationEdited, databaseNewer, schemaOutdated, invalidMigration, lockHeld, database
+            case migrationEdited, databaseNewer, schemaOutdated, invalidMigration, lockHeld, lockConflict, database
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -18,6 +18,8 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
         public static let invalidMigration = Code(.invalidMigration)
         /// Another process holds the lock for this work.
         public static let lockHeld = Code(.lockHeld)
+        /// Another session's locks (or deadlocks) kept a transaction from committing through every retry.
+        public static let lockConflict = Code(.lockConflict)
         /// The database reported an error.
         public static let database = Code(.database)
 

@@ -15,6 +15,7 @@ struct BackfillCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
+    @OptionGroup var locks: LockOptions
 
     @Option(help: "Start of the range (inclusive).")
     var from: TimeArgument
@@ -56,7 +57,7 @@ struct BackfillCommand: AsyncParsableCommand {
             options: [
                 "from": from.text, "to": to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
                 "slice_hours": String(sliceHours),
-            ], slices: slices, concurrency: concurrency)
+            ], slices: slices, concurrency: concurrency, lockPolicy: locks.policy)
         try await LoadRunner.run(
             command: "backfill", api: apiConfiguration, database: options.databaseConfiguration(settings: settings),
             schema: schema,

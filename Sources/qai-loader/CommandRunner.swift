@@ -31,7 +31,7 @@ enum CommandRunner {
             printError("\(error)")
             switch error.code {
             case .databaseNewer, .migrationEdited, .schemaOutdated: throw ExitStatus.schemaMismatch
-            case .lockHeld: throw ExitStatus.locked
+            case .lockHeld, .lockConflict: throw ExitStatus.locked
             default: throw ExitStatus.failure
             }
         }

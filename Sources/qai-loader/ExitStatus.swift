@@ -12,13 +12,14 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     /// The database or API could not be reached.
     static let unavailable = ExitCode(69)
-    /// Another run holds the lock for this stream; nothing was done. Try again later.
+    /// Another run holds the lock for this stream (nothing was done), or another session's locks
+    /// outlasted the lock timeout and its retries (committed batches are kept). Try again later.
     static let locked = ExitCode(75)
     /// The schema is newer than this binary, or an applied migration was edited.
     static let schemaMismatch = ExitCode(65)
 
     static let helpText = """
         Exit codes: 0 success, 1 failure, 2 finished with rejected records (see etl_rejected), 64 usage or configuration error, 65 schema newer than this \
-        binary or an applied migration edited, 69 database or API unavailable, 75 another run holds the lock.
+        binary or an applied migration edited, 69 database or API unavailable, 75 another run or session holds a lock (try again later).
         """
 }

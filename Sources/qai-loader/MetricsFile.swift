@@ -14,7 +14,7 @@ import Warehouse
 /// fails), `qai_loader_last_run_duration_seconds`, `qai_loader_last_run_id`,
 /// `qai_loader_last_run_conversations{stream,result="inserted|updated|unchanged|rejected"}`,
 /// `qai_loader_last_run_audit_changes{stream}`, `qai_loader_last_run_requests`,
-/// `qai_loader_last_run_retries`, `qai_loader_last_run_rate_limited`,
+/// `qai_loader_last_run_retries`, `qai_loader_last_run_rate_limited`, `qai_loader_last_run_lock_retries`,
 /// `qai_loader_last_run_deferred_slices`, and after a failure
 /// `qai_loader_last_run_failure{reason}` (e.g. `api_unauthorized`, `warehouse_lockHeld`).
 enum MetricsFile {
@@ -50,6 +50,10 @@ enum MetricsFile {
             .set(Double(totals.requests.retries))
         metrics.gauge("last_run_rate_limited", "Rate-limited API responses (HTTP 429) in the last run.")
             .set(Double(totals.requests.rateLimited))
+        metrics.gauge(
+            "last_run_lock_retries", "Database transactions of the last run retried after a lock timeout or deadlock."
+        )
+        .set(Double(totals.lockRetries))
         metrics.gauge("last_run_deferred_slices", "Slices the last run left for the next because the budget ran out.")
             .set(Double(summary.deferredSlices))
         try replace(path, with: metrics.registry.emitToBuffer())

@@ -18,6 +18,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
+    @OptionGroup var locks: LockOptions
 
     @Option(help: "Where a stream without a watermark starts (default: 7 days ago).")
     var since: TimeArgument?
@@ -67,6 +68,7 @@ struct SyncCommand: AsyncParsableCommand {
         runOptions["since"] = since?.text
         runOptions["max_requests"] = maxRequests.map(String.init)
         let options = runOptions
+        let lockPolicy = locks.policy
         try await LoadRunner.run(
             command: "sync", api: apiConfiguration, database: self.options.databaseConfiguration(settings: settings),
             schema: schema,
@@ -75,7 +77,7 @@ struct SyncCommand: AsyncParsableCommand {
             let positions = try await SyncPlanner.positions(schema: schema, on: connection)
             return SyncRequest(
                 command: "sync", options: options, slices: SyncPlanner.slices(schedule, positions: positions),
-                concurrency: concurrency, maxRequests: maxRequests)
+                concurrency: concurrency, maxRequests: maxRequests, lockPolicy: lockPolicy)
         }
     }
 }

@@ -44,6 +44,7 @@ struct MetricsFileTests {
         totals.streams = ["st-a": first, "st-b": second]
         totals.requests.requests = 25
         totals.requests.retries = 4
+        totals.lockRetries = 6
         totals.requests.rateLimited = 2
         return RunSummary(runId: 42, totals: totals, resumedSlices: 0, deferredSlices: 3, seconds: 12.5)
     }
@@ -71,14 +72,15 @@ struct MetricsFileTests {
             "qai_loader_last_run_requests{\(sync)}": 25,
             "qai_loader_last_run_retries{\(sync)}": 4,
             "qai_loader_last_run_rate_limited{\(sync)}": 2,
+            "qai_loader_last_run_lock_retries{\(sync)}": 6,
             "qai_loader_last_run_deferred_slices{\(sync)}": 3,
         ]
         for (sample, value) in expected {
             #expect(values[sample] == value, "\(sample)")
         }
-        #expect(values.count == 19)
+        #expect(values.count == 20)
         #expect(Set(types.values) == ["gauge"])
-        #expect(types.count == 11)
+        #expect(types.count == 12)
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
     }
 

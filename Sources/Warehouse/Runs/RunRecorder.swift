@@ -65,14 +65,14 @@ public struct RunRecorder: Sendable {
                 unsafeSQL: """
                     UPDATE \(schema.qualifying("etl_run")) SET status = $2, finished_at = now(), counts = $3::jsonb,
                         fetched = $4, inserted = $5, updated = $6, unchanged = $7, rejected = $8, requests = $9,
-                        retries = $10, rate_limited = $11, error = $12
+                        retries = $10, rate_limited = $11, error = $12, lock_retries = $13
                     WHERE run_id = $1
                     """,
                 binds: [
                     String(runId), status, totals.perStreamJSON, String(totals.fetched), String(totals.load.inserted),
                     String(totals.load.updated), String(totals.load.unchanged), String(totals.rejected),
                     String(totals.requests.requests), String(totals.requests.retries),
-                    String(totals.requests.rateLimited), error,
+                    String(totals.requests.rateLimited), error, String(totals.lockRetries),
                 ], name: "finish etl_run"))
         try await connection.advisoryUnlock(Self.runLockKey(runId))
     }

@@ -13,6 +13,8 @@ public struct RunTotals: Sendable {
     public var streams: [String: Stream] = [:]
     /// Requests, retries and 429s of the run (from the API client).
     public var requests = WindowStatistics()
+    /// Database transactions retried after a lock timeout, deadlock or serialization failure.
+    public var lockRetries = 0
 
     public init() {}
 

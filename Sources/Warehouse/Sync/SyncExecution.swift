@@ -77,7 +77,8 @@ final class SyncExecution: Sendable {
     }
 
     /// Loads one stream's fetched slices in one transaction with their checkpoints and watermark;
-    /// a transient database error (deadlock, serialization) retries the whole batch.
+    /// a lock timeout, deadlock or serialization failure retries the whole batch with the same
+    /// fetched data (`SyncRequest.lockPolicy`).
     private func commit(_ results: [WindowResult], tracker: inout WatermarkTracker, on connection: Connection)
         async throws
     {
@@ -86,40 +87,43 @@ final class SyncExecution: Sendable {
         let mark = tracker.watermark(for: stream, ifCommitting: keys)
         let conversations = results.flatMap(\.conversations)
         let (loader, recorder, runId) = (self.loader, self.recorder, self.runId)
-        var attempt = 1
-        while true {
-            do {
-                let counts = try await connection.withTransaction { connection in
-                    let counts = try loader.load(conversations, streamId: stream, runId: runId, on: connection)
-                    _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
-                    CrashPoint.reach("before-checkpoint")
-                    try recorder.recordBatch(runId: runId, results: results, on: connection)
-                    if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }
-                    CrashPoint.reach("before-commit")
-                    return counts
-                }
-                CrashPoint.reach("after-commit")
-                tracker.commit(keys)
-                totals.withLock { totals in
-                    for (index, result) in results.enumerated() {
-                        totals.add(result, counts: index == 0 ? counts : nil)
-                    }
-                }
-                logger.debug(
-                    "batch.committed",
-                    metadata: [
-                        "stream.id": "\(stream)", "batch.slices": "\(results.count)",
-                        "batch.conversations": "\(counts.staged)", "batch.inserted": "\(counts.inserted)",
-                        "batch.updated": "\(counts.updated)",
-                    ])
-                return
-            } catch let error as PostgresError where error.sqlState?.isTransient == true && attempt < 4 {
-                logger.info(
-                    "batch.retry",
-                    metadata: ["pg.sqlstate": "\(error.sqlState?.code ?? "")", "batch.attempt": "\(attempt)"])
-                attempt += 1
-                try await Task.sleep(for: .milliseconds(100 * attempt))
+        let operation = "batch of stream \(stream) (\(results.count) slices, \(conversations.count) conversations)"
+        let counts = try await retrier.transaction(operation, on: connection, onRetry: noteLockRetry) { connection in
+            let counts = try loader.load(conversations, streamId: stream, runId: runId, on: connection)
+            _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
+            CrashPoint.reach("before-checkpoint")
+            try recorder.recordBatch(runId: runId, results: results, on: connection)
+            if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }
+            CrashPoint.reach("before-commit")
+            return counts
+        }
+        CrashPoint.reach("after-commit")
+        tracker.commit(keys)
+        totals.withLock { totals in
+            for (index, result) in results.enumerated() {
+                totals.add(result, counts: index == 0 ? counts : nil)
             }
         }
+        logger.debug(
+            "batch.committed",
+            metadata: [
+                "stream.id": "\(stream)", "batch.slices": "\(results.count)",
+                "batch.conversations": "\(counts.staged)", "batch.inserted": "\(counts.inserted)",
+                "batch.updated": "\(counts.updated)",
+            ])
+    }
+
+    /// Rebuilds the rollup days the run's batches marked, in one transaction under the lock policy.
+    func refreshRollups(on connection: Connection) async throws {
+        let schema = loader.schema
+        _ = try await retrier.transaction("rollup refresh", on: connection, onRetry: noteLockRetry) {
+            try RollupRefresher(schema: schema).refreshPending(on: $0)
+        }
+    }
+
+    private var retrier: LockRetrier { LockRetrier(policy: request.lockPolicy, schema: loader.schema, logger: logger) }
+
+    private func noteLockRetry() {
+        totals.withLock { $0.lockRetries += 1 }
     }
 }

@@ -63,9 +63,9 @@ public struct SyncPipeline: Sendable {
                     }
                 }
                 defer { reporter?.cancel() }
-                let outcome = try await execution.run(slices, on: connection)
-                let schema = self.schema
-                _ = try await connection.withTransaction { try RollupRefresher(schema: schema).refreshPending(on: $0) }
+                var outcome = try await execution.run(slices, on: connection)
+                try await execution.refreshRollups(on: connection)
+                outcome.totals.lockRetries = execution.progress.lockRetries
                 var totals = outcome.totals
                 totals.requests = outcome.requests
                 if request.command == "sync" {
@@ -83,10 +83,25 @@ public struct SyncPipeline: Sendable {
                 await connection.rollbackQuietly()
                 var totals = execution.progress
                 totals.requests = client.statistics.snapshot()
-                try? await recorder.finish(
-                    runId: runId, status: "failed", totals: totals, error: "\(error)", on: connection)
+                try? await recordFailure(runId: runId, totals: totals, error: error, on: connection)
                 throw error
             }
+        }
+    }
+
+    /// Marks the run failed. When the run's connection was lost (its advisory locks went with its
+    /// session), a fresh connection records it, so `etl_run` says why at once rather than after
+    /// the next run closes it as abandoned.
+    private func recordFailure(runId: Int64, totals: RunTotals, error: any Error, on connection: Connection)
+        async throws
+    {
+        let recorder = RunRecorder(schema: schema)
+        guard await connection.isClosed else {
+            try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: connection)
+            return
+        }
+        try await Connection.withConnection(database, logger: logger) { fresh in
+            try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: fresh)
         }
     }
 

@@ -12,10 +12,12 @@ public struct SyncRequest: Sendable {
     public var batchConversations: Int
     /// Stop scheduling slices once the run has made this many requests (nil: no limit).
     public var maxRequests: Int?
+    /// How batch and rollup transactions wait for locks held by other sessions, and how often they retry.
+    public var lockPolicy: LockPolicy
 
     public init(
         command: String, options: [String: String], slices: [SliceSpec], concurrency: Int = 4,
-        batchConversations: Int = 2_000, maxRequests: Int? = nil
+        batchConversations: Int = 2_000, maxRequests: Int? = nil, lockPolicy: LockPolicy = .standard
     ) {
         self.command = command
         self.options = options
@@ -23,6 +25,7 @@ public struct SyncRequest: Sendable {
         self.concurrency = concurrency
         self.batchConversations = batchConversations
         self.maxRequests = maxRequests
+        self.lockPolicy = lockPolicy
     }
 }
 
