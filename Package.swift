@@ -127,6 +127,7 @@ let package = Package(
             name: "QualityAITests",
             dependencies: [
                 "QualityAI",
+                "PostgresTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -136,6 +137,7 @@ let package = Package(
             name: "ClientIntegrationTests",
             dependencies: [
                 "QualityAI",
+                "PostgresTestSupport",
                 "MockAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -160,6 +162,9 @@ let package = Package(
                 "Postgres",
                 "PostgresTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
