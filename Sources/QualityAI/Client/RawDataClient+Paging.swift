@@ -50,8 +50,11 @@ extension RawDataClient {
             if let total, records >= total + limit {
                 return misbehaving(window, "paging runs past totalResults \(total)", total: total, at: context)
             }
-            if total == nil, records >= configuration.splitThreshold, window.seconds > 1 {
-                return misbehaving(window, "no totalResults and paging deep", total: total, at: context)
+            // Only a vendor that invents records pages this deep: without a total, or in one second
+            // (a longer window with a large total was split after page 1).
+            if records >= configuration.splitThreshold, total == nil || window.seconds == 1 {
+                let reason = total == nil ? "no totalResults and paging deep" : "paging deep in a one-second window"
+                return misbehaving(window, reason, total: total, at: context)
             }
             number += 1
         }

@@ -9,6 +9,8 @@ struct HostileVendor: Sendable {
     var alwaysHasMore = false
     /// The `totalResults` to announce, given the window's seconds and its true count.
     var announce: @Sendable (_ seconds: Int64, _ truth: Int) -> Int = { $1 }
+    /// Every page is full of ids never served before, with `hasMore: true`: a vendor inventing data.
+    var endless = false
     /// Pages (1-based) answered with an HTML error page and status 200, `htmlAttempts` times each.
     var htmlPages: Set<Int> = []
     var htmlAttempts = Int.max
@@ -21,6 +23,12 @@ struct HostileVendor: Sendable {
         guard let query = PageRequest(request) else { return ScriptedResponse(status: 400, json: "{}") }
         if htmlPages.contains(query.page), htmlServed.next(query.page) <= htmlAttempts {
             return ScriptedResponse(status: 200, headers: [("Content-Type", "text/html")], body: Array(Self.html.utf8))
+        }
+        if endless {
+            let ids = (0..<query.limit).map { #"{"conversationId":"e-\#(query.start)-\#(query.page)-\#($0)"}"# }
+            let total = announce(query.end - query.start + 1, -1)
+            let envelope = total < 0 ? "" : #","totalResults":\#(total)"#
+            return ScriptedResponse(json: #"{"results":[\#(ids.joined(separator: ","))],"hasMore":true\#(envelope)}"#)
         }
         let matching = base.records.filter { $0.time >= query.start && $0.time <= query.end }
             .sorted { ($0.time, $0.id) < ($1.time, $1.id) }

@@ -78,6 +78,24 @@ import Testing
         report("totalResults far too high", result, vendor)
     }
 
+    @Test(
+        "a vendor that invents full pages forever is stopped with stuckPaging naming stream, window and page",
+        arguments: [-1, 1_000_000_000_000_000])
+    func endlessPagesOfNewIds(announced: Int) async throws {
+        var vendor = HostileVendor(base: ScriptedVendor(records: []))
+        vendor.endless = true
+        vendor.announce = { _, _ in announced }
+        let (outcome, requests) = try await fetch(vendor)
+        guard case .failure(let error) = outcome else {
+            Issue.record("endless paging must fail the window")
+            return
+        }
+        #expect(error.code == .stuckPaging)
+        // Depth first: the first one-second window is where it stops, on its tenth page.
+        #expect(error.description.contains("stream st-1, window 2026-01-01 00:00:00..2026-01-01 00:00:00, page 10"))
+        #expect(requests.count <= 18 * 10)
+    }
+
     @Test("a totalResults that is always too low ends in incompleteWindow naming stream and window")
     func totalResultsTooLow() async throws {
         var vendor = HostileVendor(base: .seeded(count: 150, start: Self.start, seconds: 86_400))
