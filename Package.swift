@@ -7,12 +7,20 @@ let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// `QAI_FUZZ=1 swift build --product qai-fuzz` (what `.ci/fuzz` runs) builds the fuzz target with
+/// libFuzzer and AddressSanitizer. The flags are set here, on that target alone, because
+/// `-Xswiftc` would also reach the build-tool plugin's executable, which has its own `main`.
+let fuzzing = Context.environment["QAI_FUZZ"] != nil
+let fuzzSettings: [SwiftSetting] = fuzzing ? [.define("QAI_FUZZ"), .unsafeFlags(["-sanitize=fuzzer,address"])] : []
+let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "qai-loader",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "qai-loader", targets: ["qai-loader"]),
         .executable(name: "qai-bench", targets: ["qai-bench"]),
+        .executable(name: "qai-fuzz", targets: ["qai-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -99,6 +107,14 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
+        ),
+        // libFuzzer target over the page and record decoder (`.ci/fuzz`). `Sources/qai-fuzz/Decoder`
+        // links QualityAI's decoder sources (JSON, Decoding, Model: standard library only), so the
+        // fuzz build compiles them without NIO and BoringSSL and can check internal invariants.
+        .executableTarget(
+            name: "qai-fuzz",
+            swiftSettings: strict + fuzzSettings,
+            linkerSettings: fuzzLinking
         ),
         .target(
             name: "PostgresTestSupport",
