@@ -94,6 +94,9 @@ import Testing
         // Depth first: the first one-second window is where it stops, on its second page (200 records).
         #expect(error.description.contains("stream st-1, window 2026-01-01 00:00:00..2026-01-01 00:00:00, page 2"))
         #expect(requests.count <= 18 * 2)
+        ScenarioReport.record(
+            "bad input: endless full pages, totalResults \(announced) (stuckPaging)", runs: 1,
+            passed: error.code == .stuckPaging, lost: 0, duplicated: 0)
     }
 
     @Test("a totalResults that is always too low ends in incompleteWindow naming stream and window")
@@ -109,7 +112,9 @@ import Testing
         #expect(error.description.contains("stream st-1"))
         #expect(error.description.contains("window 2026-01-01"))
         #expect(requests.count <= 10)
-        report("totalResults too low", try? outcome.get(), HostileVendor(base: ScriptedVendor(records: [])))
+        ScenarioReport.record(
+            "bad input: totalResults too low (incompleteWindow)", runs: 1, passed: error.code == .incompleteWindow,
+            lost: 0, duplicated: 0)
     }
 
     @Test("an HTML page with status 200 is retried; when it persists the error names stream, window and page")
@@ -135,6 +140,9 @@ import Testing
         #expect(error.description.contains("stream st-1, window 2026-01-01 00:00:00..2026-01-01 23:59:59, page 2"))
         #expect(error.description.contains("HTML"))
         #expect(requests.count == 1 + 4, "page 1, then page 2 for each of the 4 attempts")
+        ScenarioReport.record(
+            "bad input: HTML page with status 200 (always, invalidResponse)", runs: 1,
+            passed: error.code == .invalidResponse, lost: 0, duplicated: 0)
     }
 
     @Test("the same id on two pages of a window arrives once, the later copy kept, and is counted")
@@ -162,6 +170,7 @@ import Testing
         #expect(result.conversations.count == 151)
         #expect(result.rejections.count == 1)
         #expect(result.rejections.first?.context.window == TimeWindow(start: Self.start, end: Self.start + 43_199))
+        report("id-less record in a refetched window", result, HostileVendor(base: ScriptedVendor(records: [])))
     }
 
     @Test("a window split because a page repeats earlier ids quarantines its id-less record once")

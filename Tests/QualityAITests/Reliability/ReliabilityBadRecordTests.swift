@@ -72,7 +72,7 @@ import Testing
         let fits = String(repeating: "é", count: 256)
         let fine = "{\"conversationId\":\"c-k\"," + member.replacingOccurrences(of: "LONG", with: fits) + "}"
         #expect(try decodeRecord(fine) != nil, "512 bytes is still allowed")
-        expectNeighbour(page, "oversized indexed value")
+        expectNeighbour(page, "oversized indexed value \(member)")
     }
 
     @Test("emoji, ZWJ sequences and right-to-left names come through byte for byte")
