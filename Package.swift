@@ -7,12 +7,20 @@ let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
+/// `QAI_FUZZ=1 swift build --product qai-fuzz` (what `.ci/fuzz` runs) builds the fuzz target with
+/// libFuzzer and AddressSanitizer. The flags are set here, on that target alone, because
+/// `-Xswiftc` would also reach the build-tool plugin's executable, which has its own `main`.
+let fuzzing = Context.environment["QAI_FUZZ"] != nil
+let fuzzSettings: [SwiftSetting] = fuzzing ? [.define("QAI_FUZZ"), .unsafeFlags(["-sanitize=fuzzer,address"])] : []
+let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "qai-loader",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "qai-loader", targets: ["qai-loader"]),
         .executable(name: "qai-bench", targets: ["qai-bench"]),
+        .executable(name: "qai-fuzz", targets: ["qai-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -101,6 +109,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // libFuzzer target over the page and record decoder (`.ci/fuzz`). `Sources/qai-fuzz/Decoder`
+        // links QualityAI's decoder sources (JSON, Decoding, Model: standard library only), so the
+        // fuzz build compiles them without NIO and BoringSSL and can check internal invariants.
+        .executableTarget(
+            name: "qai-fuzz",
+            swiftSettings: strict + fuzzSettings,
+            linkerSettings: fuzzLinking
+        ),
         .target(
             name: "GrafanaSupport",
             dependencies: ["Postgres", "QualityAI"],
@@ -133,6 +149,7 @@ let package = Package(
             name: "QualityAITests",
             dependencies: [
                 "QualityAI",
+                "PostgresTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -142,6 +159,7 @@ let package = Package(
             name: "ClientIntegrationTests",
             dependencies: [
                 "QualityAI",
+                "PostgresTestSupport",
                 "MockAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -166,6 +184,9 @@ let package = Package(
                 "Postgres",
                 "PostgresTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

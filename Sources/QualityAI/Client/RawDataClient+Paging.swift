@@ -32,7 +32,8 @@ extension RawDataClient {
             if number == 1 { total = page.totalResults }
             let ids = Set(page.conversations.map(\.conversationId))
             if number == 1, let total, total > configuration.splitThreshold, window.seconds > 1 {
-                let parts = window.parts((total + configuration.splitThreshold - 1) / configuration.splitThreshold)
+                let needed = (total + configuration.splitThreshold - 1) / configuration.splitThreshold
+                let parts = window.parts(min(needed, Self.maximumSplitParts))
                 return .split(
                     parts: parts, reason: "totalResults \(total) is over the split threshold", total: total,
                     at: context)
@@ -49,12 +50,20 @@ extension RawDataClient {
             if let total, records >= total + limit {
                 return misbehaving(window, "paging runs past totalResults \(total)", total: total, at: context)
             }
-            if total == nil, records >= configuration.splitThreshold, window.seconds > 1 {
-                return misbehaving(window, "no totalResults and paging deep", total: total, at: context)
+            // Only a vendor that invents records pages this deep: without a total, or in one second
+            // (a longer window with a large total was split after page 1).
+            if records >= configuration.splitThreshold, total == nil || window.seconds == 1 {
+                let reason = total == nil ? "no totalResults and paging deep" : "paging deep in a one-second window"
+                return misbehaving(window, reason, total: total, at: context)
             }
             number += 1
         }
     }
+
+    /// Most parts one split makes. A part whose own `totalResults` is still over the threshold is
+    /// split again, so a true large total costs a few more first pages, while a `totalResults`
+    /// that lies (say 10^15 for a day) cannot turn one window into 86,400 one-second requests.
+    static let maximumSplitParts = 16
 
     private func isLastPage(_ page: DecodedPage, number: Int, records: Int, total: Int?, limit: Int) -> Bool {
         if page.resultCount == 0 || page.resultCount < limit || page.hasMore == false { return true }

@@ -86,6 +86,7 @@ public struct RawDataClient: Sendable {
         case .split(let parts, let reason, let total, let context):
             guard parts.count > 1 else { throw APIError(code: .stuckPaging, detail: reason).at(context) }
             collector.count(\.splits)
+            collector.dropRejections(pagedIn: window)
             logger.debug(
                 "qai.window.split",
                 metadata: [
@@ -99,6 +100,7 @@ public struct RawDataClient: Sendable {
             guard let total, received != total else { return total }
             if mayRepair, let (first, second) = window.halves() {
                 collector.count(\.splits)
+                collector.dropRejections(pagedIn: window)
                 logger.info(
                     "qai.window.refetch",
                     metadata: ["window.total": "\(total)", "window.received": "\(received)"])

@@ -20,6 +20,12 @@ struct WindowCollector {
         rejections += page.rejections
     }
 
+    /// Forgets the rejections that paging `window` itself produced, before its parts or halves are
+    /// fetched: they deliver the same records, which would otherwise be quarantined twice.
+    mutating func dropRejections(pagedIn window: TimeWindow) {
+        rejections.removeAll { $0.context.window == window }
+    }
+
     /// Marks a page as requested; false when it was requested before in this call.
     mutating func markRequested(_ context: PageContext) -> Bool { requested.insert(context).inserted }
 

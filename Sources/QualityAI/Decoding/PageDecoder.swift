@@ -22,8 +22,8 @@ public enum PageDecoder {
             tape.forEachMember(of: 0) { key, value in
                 switch KeyMap.code(envelope, tape, key).flatMap(EnvelopeField.init) {
                 case .results: if tape[value].kind == .array { results = value }
-                case .totalResults: page.totalResults = ValueReader.int(tape, value)
-                case .totalPages: page.totalPages = ValueReader.int(tape, value)
+                case .totalResults: page.totalResults = ValueReader.count(tape, value)
+                case .totalPages: page.totalPages = ValueReader.count(tape, value)
                 case .hasMore: page.hasMore = ValueReader.bool(tape, value)
                 case nil: break
                 }

@@ -32,7 +32,7 @@ extension RecordDecoder {
         case .evaluationFormScoringType:
             conversation.evaluationFormScoringType = text(value, label()) ?? conversation.evaluationFormScoringType
         case .fatalErrorCount:
-            conversation.fatalErrorCount = read(value, label(), ValueReader.int) ?? conversation.fatalErrorCount
+            conversation.fatalErrorCount = read(value, label(), ValueReader.int32) ?? conversation.fatalErrorCount
         case .auditStatus: conversation.auditStatus = text(value, label()) ?? conversation.auditStatus
         case .auditScore: conversation.auditScore = decimal(value, label()) ?? conversation.auditScore
         case .auditDate: conversation.auditDate = read(value, label(), ValueReader.timestamp) ?? conversation.auditDate

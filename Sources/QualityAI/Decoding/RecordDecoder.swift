@@ -45,6 +45,9 @@ struct RecordDecoder {
             let reason = "record \(index) \(idProblem) (looked for conversationId, \"Conversation ID\")"
             return .failure(Rejection(reason: reason, raw: cutRaw(record)))
         }
+        if let problem = Self.oversizedKey(in: conversation) {
+            return .failure(Rejection(reason: "record \(index) \(problem)", raw: cutRaw(record)))
+        }
         (conversation.raw, conversation.rawWasSanitised) = jsonText(record)
         conversation.warnings = warnings
         return .success(conversation)

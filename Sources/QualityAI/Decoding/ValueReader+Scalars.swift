@@ -12,6 +12,16 @@ extension ValueReader {
         }
     }
 
+    /// An integer that fits a PostgreSQL `integer` column; nil (drift) beyond ±2,147,483,647.
+    static func int32(_ tape: JSONTape, _ node: Int) -> Int? {
+        int(tape, node).flatMap { Int32(exactly: $0) }.map(Int.init)
+    }
+
+    /// A count: an integer that is not negative (a negative `totalResults` is as good as none).
+    static func count(_ tape: JSONTape, _ node: Int) -> Int? {
+        int(tape, node).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
     /// A boolean from `true`/`false`, the numbers 1/0 and the strings true/false/yes/no/y/n/1/0
     /// (any case).
     static func bool(_ tape: JSONTape, _ node: Int) -> Bool? {
@@ -44,6 +54,7 @@ extension ValueReader {
     static func decimal(_ tape: JSONTape, _ node: Int) -> DecimalText? {
         switch tape[node].kind {
         case .number:
+            guard DecimalText.fitsNumeric(tape.rawBytes(node)) else { return nil }
             return DecimalText(validatedLiteral: tape.text(at: node))
         case .string:
             guard tape[node].flags & JSONNode.hasEscapes == 0 else { return nil }

@@ -24,7 +24,8 @@ public struct JSONNode: Sendable {
     /// String flag: the string contains at least one backslash escape.
     public static let hasEscapes: UInt8 = 1
     /// String flag: the string holds text PostgreSQL rejects (`\u0000`, an unpaired surrogate
-    /// escape, invalid UTF-8 when the parser tolerates it).
+    /// escape, invalid UTF-8 when the parser tolerates it). Number flag: the literal is too long or
+    /// its exponent too large for PostgreSQL `numeric` (and so for a number inside `jsonb`).
     public static let needsSanitising: UInt8 = 2
     /// Number flag: the literal has no fraction and no exponent.
     public static let isInteger: UInt8 = 4

@@ -25,8 +25,15 @@ extension JSONParser {
             guard pos < count, isDigit(base[pos]) else {
                 throw JSONError("invalid number: expected a digit in the exponent", at: pos)
             }
-            while pos < count, isDigit(base[pos]) { pos += 1 }
+            var exponent = 0
+            while pos < count, isDigit(base[pos]) {
+                exponent = min(exponent * 10 + Int(base[pos] &- 0x30), Int(UInt16.max))
+                pos += 1
+            }
+            if exponent > DecimalText.maximumExponent { flags |= JSONNode.needsSanitising }
         }
+        if pos - start > DecimalText.maximumLength { flags |= JSONNode.needsSanitising }
+        if flags & JSONNode.needsSanitising != 0 { sawTextNeedingSanitising = true }
         nodes.append(
             JSONNode(
                 kind: .number, flags: flags, start: UInt32(start), end: UInt32(pos), next: UInt32(nodes.count + 1),

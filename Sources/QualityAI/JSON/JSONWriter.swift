@@ -1,7 +1,8 @@
 /// Re-serialises parsed JSON compactly, with strings sanitised for PostgreSQL `jsonb`.
 enum JSONWriter {
     /// The subtree at `node` as compact JSON in which U+0000, unpaired surrogates and invalid
-    /// UTF-8 have become U+FFFD. Numbers keep their literal text; key order is kept.
+    /// UTF-8 have become U+FFFD. Numbers keep their literal text, except those `jsonb` cannot hold
+    /// (`1e200000`), which become a string of that text; key order is kept.
     static func sanitisedText(_ tape: JSONTape, _ node: Int) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(Int(tape[node].end - tape[node].start) + 16)
@@ -12,6 +13,10 @@ enum JSONWriter {
     private static func append(_ tape: JSONTape, _ node: Int, to out: inout [UInt8]) {
         let value = tape[node]
         switch value.kind {
+        case .number where value.flags & JSONNode.needsSanitising != 0:
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: tape.rawBytes(node))
+            out.append(UInt8(ascii: "\""))
         case .null, .bool, .number:
             out.append(contentsOf: tape.rawBytes(node))
         case .string:

@@ -22,8 +22,27 @@ public struct DecimalText: Sendable, Hashable, Comparable, CustomStringConvertib
         var end = raw.count
         if end > 0, raw[end - 1] == UInt8(ascii: "%") { end -= 1 }
         let bytes = UnsafeBufferPointer(rebasing: raw[0..<end])
-        guard Self.isNumberLiteral(bytes) else { return nil }
+        guard Self.isNumberLiteral(bytes), Self.fitsNumeric(bytes) else { return nil }
         text = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Longest literal kept, in bytes; longer ones (`0.000…` with thousands of digits) are drift.
+    public static let maximumLength = 256
+    /// Largest exponent magnitude kept: PostgreSQL `numeric` refuses `1e200000` and `1e-20000`.
+    public static let maximumExponent = 1_000
+
+    /// True when a valid number literal is short enough and its exponent small enough for a
+    /// PostgreSQL `numeric` column (which holds up to 131,072 digits before the point and 16,383
+    /// after it).
+    static func fitsNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= maximumLength else { return false }
+        guard let marker = bytes.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }) else { return true }
+        var exponent = 0
+        for byte in bytes[(marker + 1)...] where isDigit(byte) {
+            exponent = exponent * 10 + Int(byte &- 0x30)
+            if exponent > maximumExponent { return false }
+        }
+        return true
     }
 
     /// The value as a `Double` (may round).

@@ -1,6 +1,12 @@
 extension Timestamp {
-    /// Parses trimmed timestamp text; see `init(parsing:)` for the accepted forms.
+    /// Parses trimmed timestamp text; see `init(parsing:)` for the accepted forms. Nil outside
+    /// `Timestamp.supported` (year 0000, or an offset that moves a date out of the years 1...9999).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        guard let value = parseAnyYear(bytes), supported.contains(value.microseconds) else { return nil }
+        return value
+    }
+
+    private static func parseAnyYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if bytes.count >= 9, bytes.allSatisfy(isDigit), let value = Double(String(decoding: bytes, as: UTF8.self)) {
             return Timestamp(epochNumber: value)
         }

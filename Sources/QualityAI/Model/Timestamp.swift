@@ -23,9 +23,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(epochNumber milliseconds: Double) {
         let scale: Double = abs(milliseconds) < 100_000_000_000 ? 1_000_000 : 1_000
         let micros = (milliseconds * scale).rounded()
+        // Both bounds are exact doubles; `supported.upperBound` is not, so it is not compared here.
         guard micros.isFinite, micros >= -62_135_596_800_000_000, micros < 253_402_300_800_000_000 else { return nil }
         microseconds = Int64(micros)
     }
+
+    /// The instants a timestamp may hold: 0001-01-01T00:00:00Z up to 9999-12-31T23:59:59.999999Z.
+    /// PostgreSQL refuses year 0 and the text forms stop at year 9999, so the readers give nil
+    /// outside this range rather than a value the warehouse cannot store.
+    public static let supported: ClosedRange<Int64> = -62_135_596_800_000_000...253_402_300_799_999_999
 
     /// ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` or `.uuuuuu` when not whole seconds.
     public var isoText: String {

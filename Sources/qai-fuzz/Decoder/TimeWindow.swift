@@ -1,0 +1,1 @@
+../../QualityAI/TimeWindow.swift
