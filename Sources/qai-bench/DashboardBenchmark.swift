@@ -46,6 +46,10 @@ struct DashboardBenchmark: AsyncParsableCommand {
                     + "\(Figures.format(load.seconds)) s (rollups refreshed)")
             try await Connection.withConnection(fixture.database, logger: fixture.logger) { connection in
                 try await connection.execute("VACUUM ANALYZE")
+                try await connection.execute(
+                    Query(
+                        unsafeSQL: "SET search_path TO \(fixture.schema.quoted), pg_catalog", name: "as the reader role"
+                    ))
                 try await measure(on: connection, end: SyncFixture.todayMidnight())
             }
             await fixture.shutdown()
