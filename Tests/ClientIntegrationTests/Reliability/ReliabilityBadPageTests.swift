@@ -6,7 +6,7 @@ import Testing
 /// Issue 8, bad input corpus, over a real socket: pages whose envelope lies or whose body is not
 /// data. Each ends with every record exactly once, or an error naming stream, window and page;
 /// never a loop (each test bounds its requests) and never a crash.
-@Suite(.timeLimit(.minutes(1))) struct ReliabilityBadPageTests {
+@Suite(.timeLimit(.minutes(5))) struct ReliabilityBadPageTests {
     // 2026-01-01 00:00:00 UTC
     static let start: Int64 = 1_767_225_600
     let day = TimeWindow(start: start, end: start + 86_399)
