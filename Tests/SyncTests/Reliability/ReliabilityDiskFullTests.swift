@@ -41,17 +41,9 @@ import Warehouse
             #expect(committed.tally == RowTally(), "facts equal the committed checkpoints")
 
             try await harness.observer.execute("DROP TRIGGER test_disk_full ON qai.fact_metric")
-            let resumed = try await harness.run(request)
-            #expect(resumed.resumedSlices == 3)
-            let truth = try await harness.truth.window(stream: Self.stream)
-            try await harness.expectMatches(truth, stream: Self.stream)
-            let record = try await harness.runRecord(resumed.runId)
-            let tally = try await harness.rowTally(truth, stream: Self.stream)
-            ScenarioReport.record(
-                "disk full mid-run, rerun", runs: 2,
-                passed: failure?.sqlState == .diskFull && record.status == "succeeded", lost: tally.lost,
-                duplicated: tally.duplicated)
-            #expect(tally == RowTally())
+            try await harness.rerunAndReport(
+                request, stream: Self.stream, committedSlices: 3, scenario: "disk full mid-run, rerun",
+                faultAsExpected: failure?.sqlState == .diskFull)
         }
     }
 }

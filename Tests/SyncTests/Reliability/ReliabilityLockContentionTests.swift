@@ -88,17 +88,10 @@ import Warehouse
             try await analyst.execute("COMMIT")
             await analyst.close()
             try await harness.truth.setFaults("{}")
-            let resumed = try await harness.run(request)
-            #expect(resumed.resumedSlices == committed.slices)
-            let truth = try await harness.truth.window(stream: Self.stream)
-            try await harness.expectMatches(truth, stream: Self.stream)
-            let record = try await harness.runRecord(resumed.runId)
-            let tally = try await harness.rowTally(truth, stream: Self.stream)
-            ScenarioReport.record(
-                "lock contention: analyst never lets go, rerun", runs: 2,
-                passed: failure?.code == .lockConflict && record.status == "succeeded", lost: tally.lost,
-                duplicated: tally.duplicated)
-            #expect(tally == RowTally())
+            try await harness.rerunAndReport(
+                request, stream: Self.stream, committedSlices: committed.slices,
+                scenario: "lock contention: analyst never lets go, rerun",
+                faultAsExpected: failure?.code == .lockConflict)
         }
     }
 }

@@ -47,17 +47,10 @@ import Warehouse
             #expect(committed.tally == RowTally(), "facts equal the committed checkpoints")
 
             try await harness.truth.setFaults("{}")
-            let resumed = try await harness.run(request)
-            #expect(resumed.resumedSlices == committed.slices)
-            let truth = try await harness.truth.window(stream: Self.stream)
-            try await harness.expectMatches(truth, stream: Self.stream)
-            let record = try await harness.runRecord(resumed.runId)
-            let tally = try await harness.rowTally(truth, stream: Self.stream)
-            ScenarioReport.record(
-                "lost connection mid-transaction, rerun", runs: 2,
-                passed: failure?.code == .connectionClosed && record.status == "succeeded", lost: tally.lost,
-                duplicated: tally.duplicated)
-            #expect(tally == RowTally())
+            try await harness.rerunAndReport(
+                request, stream: Self.stream, committedSlices: committed.slices,
+                scenario: "lost connection mid-transaction, rerun",
+                faultAsExpected: failure?.code == .connectionClosed)
         }
     }
 }

@@ -47,17 +47,9 @@ import Warehouse
 
             try await harness.observer.execute(Query(unsafeSQL: "ALTER DATABASE \(database) RESET statement_timeout"))
             try await harness.observer.execute("DROP TRIGGER test_slow_merge ON qai.fact_metric")
-            let resumed = try await harness.run(request)
-            #expect(resumed.resumedSlices == 2)
-            let truth = try await harness.truth.window(stream: Self.stream)
-            try await harness.expectMatches(truth, stream: Self.stream)
-            let record = try await harness.runRecord(resumed.runId)
-            let tally = try await harness.rowTally(truth, stream: Self.stream)
-            ScenarioReport.record(
-                "statement timeout cancels a merge, rerun", runs: 2,
-                passed: failure?.sqlState == .queryCanceled && record.status == "succeeded", lost: tally.lost,
-                duplicated: tally.duplicated)
-            #expect(tally == RowTally())
+            try await harness.rerunAndReport(
+                request, stream: Self.stream, committedSlices: 2, scenario: "statement timeout cancels a merge, rerun",
+                faultAsExpected: failure?.sqlState == .queryCanceled)
         }
     }
 }
