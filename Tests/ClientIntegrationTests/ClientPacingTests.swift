@@ -12,9 +12,10 @@ import Testing
         let vendor = ScriptedVendor.seeded(count: 1_000, start: Self.start, seconds: 4 * 86_400)
         let limit = 4
         // The server stamps arrivals when its event loop gets to them, which lags on a loaded
-        // machine; a second-long budget and a 700 ms margin keep that noise out of the check.
-        let budgetWindow = Duration.seconds(1)
-        let limiter = RateLimiter(limit: limit, per: budgetWindow + .milliseconds(700))
+        // machine (by up to a second during the full parallel suite); a two-second budget and a
+        // 1.5 s margin keep that noise out of the check.
+        let budgetWindow = Duration.seconds(2)
+        let limiter = RateLimiter(limit: limit, per: budgetWindow + .milliseconds(1_500))
         let (arrivals, fetched, throttled) = try await ScriptedServer.run({ vendor.answer($0) }) { server in
             try await HTTPClient.withHTTPClient { http in
                 let harness = try ClientHarness(
