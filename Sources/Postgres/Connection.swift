@@ -15,14 +15,16 @@ public actor Connection {
     private let executor: ConnectionExecutor
     private let handle: ConnectionHandle
     private let logger: Logger
+    private nonisolated let canceller: CancelHandle?
     /// Set while a COPY is in progress, so no other statement is sent in the middle of it.
     var isCopying = false
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    private init(executor: ConnectionExecutor, handle: ConnectionHandle, logger: Logger) {
+    private init(executor: ConnectionExecutor, handle: ConnectionHandle, canceller: CancelHandle?, logger: Logger) {
         self.executor = executor
         self.handle = handle
+        self.canceller = canceller
         self.logger = logger
     }
 
@@ -33,8 +35,8 @@ public actor Connection {
         try configuration.validate()
         let executor = ConnectionExecutor(label: "qai.postgres.connection")
         let opener = Opener(executor: executor)
-        let handle = try await opener.open(configuration)
-        return Connection(executor: executor, handle: handle, logger: logger)
+        let (handle, canceller) = try await opener.open(configuration)
+        return Connection(executor: executor, handle: handle, canceller: canceller, logger: logger)
     }
 
     /// Whether `close()` was called or the connection was lost.
@@ -46,6 +48,13 @@ public actor Connection {
     /// The server's version number, e.g. 150008 for 15.8.
     public var serverVersion: Int {
         handle.pointer.map { Int(PQserverVersion($0)) } ?? 0
+    }
+
+    /// Asks the server to cancel the statement this connection is running, from any task (for
+    /// example a task cancellation handler while the connection waits for a lock); the statement
+    /// then fails with SQLSTATE 57014. Harmless when the connection is idle or closed.
+    public nonisolated func cancelRunningStatement() {
+        canceller?.cancel()
     }
 
     /// Closes the connection; later calls fail with `connectionClosed`. Calling it twice is harmless.
@@ -138,7 +147,8 @@ private actor Opener {
 
     init(executor: ConnectionExecutor) { self.executor = executor }
 
-    func open(_ configuration: DatabaseConfiguration) throws(PostgresError) -> sending ConnectionHandle {
+    func open(_ configuration: DatabaseConfiguration) throws(PostgresError) -> sending (ConnectionHandle, CancelHandle?)
+    {
         let keywords = ["application_name", "connect_timeout", "dbname"]
         let values = [
             configuration.applicationName, String(configuration.connectTimeoutSeconds),
@@ -162,7 +172,7 @@ private actor Opener {
             handle.finish()
             throw error
         }
-        return handle
+        return (handle, CancelHandle(connection: pointer))
     }
 }
 

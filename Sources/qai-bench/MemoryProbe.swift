@@ -9,12 +9,12 @@ enum MemoryProbe {
         var line: String
     }
 
-    static func run(conversations: Int, days: Int, concurrency: Int) throws -> Outcome {
+    static func run(conversations: Int, days: Int, concurrency: Int, writers: Int) throws -> Outcome {
         let process = Process()
         process.executableURL = try SelfExecutable.url()
         process.arguments = [
             "sync-memory", "--conversations", String(conversations), "--days", String(days), "--concurrency",
-            String(concurrency),
+            String(concurrency), "--writers", String(writers),
         ]
         let output = Pipe()
         process.standardOutput = output
@@ -43,10 +43,12 @@ struct MemoryCommand: AsyncParsableCommand {
     @Option var conversations = 20_000
     @Option var days = 30
     @Option var concurrency = 4
+    @Option var writers = 2
 
     func run() async throws {
         let fixture = try await SyncFixture.start(
-            conversations: conversations, days: days, concurrency: concurrency, inProcessMock: false)
+            conversations: conversations, days: days, concurrency: concurrency, writers: writers,
+            inProcessMock: false)
         do {
             let load = try await fixture.load()
             let rss = Figures.peakRSSMiB()

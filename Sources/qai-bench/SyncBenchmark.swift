@@ -24,6 +24,12 @@ struct SyncBenchmark: AsyncParsableCommand {
     @Option(help: "Slices fetched at the same time (backfill's default).")
     var concurrency = 4
 
+    @Option(help: "Database connections loading batches at the same time (backfill's default).")
+    var writers = 2
+
+    @Option(help: "Conversations per batch transaction (the loader's default).")
+    var batchConversations = SyncRequest.defaultBatchConversations
+
     @Option(help: "Days of the long range for the memory comparison (0 = skip it).")
     var memoryDays = 365
 
@@ -34,14 +40,15 @@ struct SyncBenchmark: AsyncParsableCommand {
     var statementLog: String?
 
     func validate() throws {
-        guard conversations > 0, days > 0, concurrency > 0, memoryDays >= 0 else {
-            throw ValidationError("--conversations, --days and --concurrency must be positive")
+        guard conversations > 0, days > 0, concurrency > 0, writers > 0, batchConversations > 0, memoryDays >= 0 else {
+            throw ValidationError("--conversations, --days, --concurrency, --writers and --batch-conversations must be positive")
         }
     }
 
     func run() async throws {
         let fixture = try await SyncFixture.start(
-            conversations: conversations, days: days, concurrency: concurrency, inProcessMock: inProcessMock)
+            conversations: conversations, days: days, concurrency: concurrency, writers: writers,
+            batchConversations: batchConversations, inProcessMock: inProcessMock)
         do {
             if statementLog != nil { try await fixture.logStatements() }
             try await measure(fixture)
@@ -53,8 +60,10 @@ struct SyncBenchmark: AsyncParsableCommand {
         }
         guard memoryDays > 0 else { return }
         let longConversations = Int((Double(conversations) * Double(memoryDays) / Double(days)).rounded())
-        let short = try MemoryProbe.run(conversations: conversations, days: days, concurrency: concurrency)
-        let long = try MemoryProbe.run(conversations: longConversations, days: memoryDays, concurrency: concurrency)
+        let short = try MemoryProbe.run(
+            conversations: conversations, days: days, concurrency: concurrency, writers: writers)
+        let long = try MemoryProbe.run(
+            conversations: longConversations, days: memoryDays, concurrency: concurrency, writers: writers)
         print("memory (first load in a fresh process each; the loader's peak RSS, mock in its own process):")
         print("  \(days) days, \(conversations) conversations: \(short.line)")
         print("  \(memoryDays) days, \(longConversations) conversations: \(long.line)")
@@ -67,7 +76,7 @@ struct SyncBenchmark: AsyncParsableCommand {
         let mockPlace = inProcessMock ? "in this process (its memory counts)" : "in its own process"
         print(
             "sync: \(conversations) conversations over \(days) days (\(fixture.slices.count) slices of 24 h, "
-                + "concurrency \(concurrency), batches of \(fixture.request.batchConversations)); mock API \(mockPlace)"
+                + "concurrency \(concurrency), \(writers) writers, batches of \(fixture.request.batchConversations)); mock API \(mockPlace)"
         )
         let first = try await fixture.load()
         let firstRSS = Figures.peakRSSMiB()

@@ -27,7 +27,10 @@ struct SyncFixture {
         return now - now % 86_400
     }
 
-    static func start(conversations: Int, days: Int, concurrency: Int, inProcessMock: Bool) async throws
+    static func start(
+        conversations: Int, days: Int, concurrency: Int, writers: Int = 2,
+        batchConversations: Int = SyncRequest.defaultBatchConversations, inProcessMock: Bool
+    ) async throws
         -> SyncFixture
     {
         var logger = Logger(label: "qai-bench")
@@ -54,7 +57,7 @@ struct SyncFixture {
             options: [
                 "from": VendorTimestamp.format(start), "to": VendorTimestamp.format(end - 1),
                 "streams": BenchMock.stream, "slice_hours": "24",
-            ], slices: slices, concurrency: concurrency)
+            ], slices: slices, concurrency: concurrency, batchConversations: batchConversations, writers: writers)
         let cpu = CPUMeter(mockPID: mock.pid, clusterDirectory: try await TestPostgres.server().cluster?.directory)
         return SyncFixture(
             mock: mock, database: database, schema: schema, api: api, slices: slices, request: request,

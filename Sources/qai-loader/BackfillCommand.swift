@@ -29,6 +29,9 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Slices fetched at the same time.")
     var concurrency = 4
 
+    @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
+    var writers = 2
+
     @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
     var metricsFile: String?
 
@@ -38,6 +41,7 @@ struct BackfillCommand: AsyncParsableCommand {
         }
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
+        guard (1...16).contains(writers) else { throw ValidationError("--writers must be between 1 and 16") }
     }
 
     private var endExclusive: Int64 { to.isDate ? to.seconds + 86_400 : to.seconds + 1 }
@@ -57,7 +61,7 @@ struct BackfillCommand: AsyncParsableCommand {
             options: [
                 "from": from.text, "to": to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
                 "slice_hours": String(sliceHours),
-            ], slices: slices, concurrency: concurrency, lockPolicy: locks.policy)
+            ], slices: slices, concurrency: concurrency, writers: writers, lockPolicy: locks.policy)
         try await LoadRunner.run(
             command: "backfill", api: apiConfiguration, database: options.databaseConfiguration(settings: settings),
             schema: schema,

@@ -38,12 +38,16 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Slices fetched at the same time.")
     var concurrency = 4
 
+    @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
+    var writers = 2
+
     @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
     var metricsFile: String?
 
     func validate() throws {
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
+        guard (1...16).contains(writers) else { throw ValidationError("--writers must be between 1 and 16") }
         guard settleMinutes >= 0 else { throw ValidationError("--settle-minutes must not be negative") }
         if let maxRequests, maxRequests < 1 { throw ValidationError("--max-requests must be at least 1") }
         if let lookbackDays, lookbackDays < 0 { throw ValidationError("--lookback-days must not be negative") }
@@ -77,7 +81,7 @@ struct SyncCommand: AsyncParsableCommand {
             let positions = try await SyncPlanner.positions(schema: schema, on: connection)
             return SyncRequest(
                 command: "sync", options: options, slices: SyncPlanner.slices(schedule, positions: positions),
-                concurrency: concurrency, maxRequests: maxRequests, lockPolicy: lockPolicy)
+                concurrency: concurrency, writers: writers, maxRequests: maxRequests, lockPolicy: lockPolicy)
         }
     }
 }

@@ -22,6 +22,22 @@ extension SyncHarness {
         let ids = try await strings(on("SELECT conversation_id FROM \(facts)"))
         #expect(ids.count == truth.conversationCount, sourceLocation: sourceLocation)
         #expect(ids == truth.ids, "conversation ids differ", sourceLocation: sourceLocation)
+        // Dimension keys are not declared foreign keys (migration 0005): the loader must keep them whole.
+        let orphans = try await integer(
+            Query(
+                unsafeSQL: """
+                    SELECT (SELECT count(*) FROM qai.fact_metric t WHERE NOT EXISTS
+                            (SELECT 1 FROM qai.dim_metric d WHERE d.metric_key = t.metric_key))
+                        + (SELECT count(*) FROM qai.bridge_conversation_agent t WHERE NOT EXISTS
+                            (SELECT 1 FROM qai.dim_agent d WHERE d.agent_key = t.agent_key))
+                        + (SELECT count(*) FROM qai.bridge_conversation_queue t WHERE NOT EXISTS
+                            (SELECT 1 FROM qai.dim_queue d WHERE d.queue_key = t.queue_key))
+                        + (SELECT count(*) FROM qai.fact_conversation_intent t WHERE NOT EXISTS
+                            (SELECT 1 FROM qai.dim_intent d WHERE d.intent_key = t.intent_key))
+                    """))
+        #expect(
+            orphans == 0, "fact and bridge rows whose dimension key has no dimension row",
+            sourceLocation: sourceLocation)
         let nonzero = { (counts: [String: Int]) in counts.filter { $0.value > 0 } }
         #expect(
             try await counts(on("SELECT coalesce(duration_status, 'null'), count(*) FROM \(facts) GROUP BY 1"))

@@ -49,8 +49,8 @@ public struct BatchLoader: Sendable {
         CrashPoint.reach("before-copy")
         try StagingWriter.copy(unique, streamId: streamId, on: connection)
         CrashPoint.reach("before-merge")
-        for (index, statement) in MergeStatements.dimensions.enumerated() {
-            try connection.executeScript(unsafeSQL: statement, name: "merge dimension \(index + 1)")
+        for (index, statement) in MergeStatements.insertDimensions.enumerated() {
+            try connection.execute(Query(unsafeSQL: statement, name: "insert new dimension keys \(index + 1)"))
         }
         try connection.execute(Query(unsafeSQL: MergeStatements.findChanged, name: "find changed conversations"))
         let counted = try connection.execute(
@@ -65,7 +65,17 @@ public struct BatchLoader: Sendable {
         counts.updated = try counted.first?.decode("updated", as: Int.self) ?? 0
         counts.auditChanges = try counted.first?.decode("audit_changes", as: Int.self) ?? 0
         counts.unchanged = counts.staged - counts.inserted - counts.updated
-        guard counts.inserted + counts.updated > 0 else { return counts }
+        if counts.inserted + counts.updated > 0 {
+            try mergeChanged(runId: runId, on: connection)
+        }
+        for (index, statement) in MergeStatements.updateDimensions.enumerated() {
+            try connection.execute(Query(unsafeSQL: statement, name: "update dimension rows \(index + 1)"))
+        }
+        return counts
+    }
+
+    /// Upserts the changed conversations' facts, replaces their child rows and appends audit history.
+    private func mergeChanged(runId: Int64, on connection: isolated Connection) throws {
         let run = String(runId)
         try connection.execute(Query(unsafeSQL: MergeStatements.upsertFacts, binds: [run], name: "upsert facts"))
         for (index, statement) in MergeStatements.replaceChildren.enumerated() {
@@ -74,7 +84,6 @@ public struct BatchLoader: Sendable {
         }
         try connection.execute(
             Query(unsafeSQL: MergeStatements.appendAuditHistory, binds: [run], name: "append audit history"))
-        return counts
     }
 
     /// The batch with one entry per conversation id, the last occurrence winning, in first-seen order.

@@ -1,64 +1,97 @@
-/// The set-based SQL that merges the staging tables into the star schema, in order: dimensions
-/// first, then the changed conversations, their child rows and audit history. Every statement
+/// The set-based SQL that merges the staging tables into the star schema, in order: new
+/// dimension keys, then the changed conversations, their child rows and audit history, and last
+/// the changed attributes of existing dimension rows. Every statement
 /// writes only rows whose content differs, so an unchanged batch writes nothing. Names are
 /// unqualified: the loader sets `search_path` to the warehouse schema (staging tables are
 /// temporary and found first). `$1` is the run id where a statement takes one.
 enum MergeStatements {
-    /// Upserts a dimension keyed by `key` from staging rows, keeping the newest observation's
-    /// attributes and widening first/last seen; rows that would not change are not written.
-    private static func dimension(
-        table: String, key: String, attributes: [String], source: String, sourceKey: String
-    ) -> String {
-        let picks = attributes.map { attribute in
-            "(array_agg(s.\(attribute) ORDER BY c.conversation_start DESC NULLS LAST) "
-                + "FILTER (WHERE s.\(attribute) IS NOT NULL))[1] AS \(attribute)"
-        }.joined(separator: ",\n    ")
-        let attributeList = attributes.joined(separator: ", ")
-        let newest = attributes.map {
-            "\($0) = CASE WHEN d.last_seen_at IS NULL OR n.last_seen >= d.last_seen_at "
-                + "THEN coalesce(n.\($0), d.\($0)) ELSE d.\($0) END"
-        }.joined(separator: ",\n        ")
-        let changed = attributes.map {
-            "d.\($0) IS DISTINCT FROM (CASE WHEN d.last_seen_at IS NULL OR n.last_seen "
-                + ">= d.last_seen_at THEN coalesce(n.\($0), d.\($0)) ELSE d.\($0) END)"
-        }.joined(separator: "\n        OR ")
-        return """
-            CREATE TEMP TABLE stg_dim_\(table) ON COMMIT DROP AS
-            SELECT s.\(sourceKey) AS nk, \(picks),
-                min(c.conversation_start) AS first_seen, max(c.conversation_start) AS last_seen
-            FROM \(source) s JOIN stg_conversation c USING (conversation_id)
-            GROUP BY s.\(sourceKey);
-            INSERT INTO \(table) (\(key), \(attributeList), first_seen_at, last_seen_at)
-            SELECT nk, \(attributeList), first_seen, last_seen FROM stg_dim_\(table) ORDER BY nk
-            ON CONFLICT (\(key)) DO NOTHING;
-            UPDATE \(table) d SET
-                \(newest),
-                first_seen_at = LEAST(d.first_seen_at, n.first_seen),
-                last_seen_at = GREATEST(d.last_seen_at, n.last_seen)
-            FROM stg_dim_\(table) n
-            WHERE d.\(key) = n.nk AND (
-                \(changed)
-                OR d.first_seen_at IS DISTINCT FROM LEAST(d.first_seen_at, n.first_seen)
-                OR d.last_seen_at IS DISTINCT FROM GREATEST(d.last_seen_at, n.last_seen));
-            """
+    /// One dimension: its table, natural key and attributes, and the staging table it comes from.
+    private struct Dimension {
+        var table: String
+        var key: String
+        var attributes: [String]
+        var source: String
+        var sourceKey: String
+
+        /// Per natural key in the batch: the newest observation's non-NULL attributes and the
+        /// first and last conversation start.
+        var observed: String {
+            let picks = attributes.map { attribute in
+                "(array_agg(s.\(attribute) ORDER BY c.conversation_start DESC NULLS LAST) "
+                    + "FILTER (WHERE s.\(attribute) IS NOT NULL))[1] AS \(attribute)"
+            }.joined(separator: ",\n    ")
+            return """
+                SELECT s.\(sourceKey) AS nk, \(picks),
+                    min(c.conversation_start) AS first_seen, max(c.conversation_start) AS last_seen
+                FROM \(source) s JOIN stg_conversation c USING (conversation_id)
+                """
+        }
+
+        /// Inserts the keys the table does not hold yet; existing rows are neither written nor locked.
+        var insertNew: String {
+            let attributeList = attributes.joined(separator: ", ")
+            return """
+                INSERT INTO \(table) (\(key), \(attributeList), first_seen_at, last_seen_at)
+                SELECT nk, \(attributeList), first_seen, last_seen FROM (
+                \(observed)
+                WHERE NOT EXISTS (SELECT 1 FROM \(table) d WHERE d.\(key) = s.\(sourceKey))
+                GROUP BY s.\(sourceKey)) n
+                ORDER BY nk
+                ON CONFLICT (\(key)) DO NOTHING;
+                """
+        }
+
+        /// Moves the rows whose attributes or first/last seen the batch changes, locking them in
+        /// key order first so two loaders updating the same rows wait for each other instead of
+        /// deadlocking; rows that would not change are not written.
+        var updateChanged: String {
+            let newest = attributes.map {
+                "\($0) = CASE WHEN d.last_seen_at IS NULL OR n.last_seen >= d.last_seen_at "
+                    + "THEN coalesce(n.\($0), d.\($0)) ELSE d.\($0) END"
+            }.joined(separator: ",\n        ")
+            let changed =
+                attributes.map {
+                    "d.\($0) IS DISTINCT FROM (CASE WHEN d.last_seen_at IS NULL OR n.last_seen "
+                        + ">= d.last_seen_at THEN coalesce(n.\($0), d.\($0)) ELSE d.\($0) END)"
+                }.joined(separator: "\n        OR ")
+                    + """
+
+                        OR d.first_seen_at IS DISTINCT FROM LEAST(d.first_seen_at, n.first_seen)
+                        OR d.last_seen_at IS DISTINCT FROM GREATEST(d.last_seen_at, n.last_seen)
+                    """
+            return """
+                WITH n AS MATERIALIZED (
+                \(observed)
+                GROUP BY s.\(sourceKey)),
+                locked AS MATERIALIZED (
+                    SELECT d.\(key) FROM \(table) d JOIN n ON d.\(key) = n.nk
+                    WHERE \(changed)
+                    ORDER BY d.\(key) FOR UPDATE OF d)
+                UPDATE \(table) d SET
+                    \(newest),
+                    first_seen_at = LEAST(d.first_seen_at, n.first_seen),
+                    last_seen_at = GREATEST(d.last_seen_at, n.last_seen)
+                FROM n
+                WHERE d.\(key) = n.nk AND d.\(key) IN (SELECT \(key) FROM locked) AND (
+                    \(changed));
+                """
+        }
     }
 
-    static let dimensions = [
-        dimension(
-            table: "dim_agent", key: "agent_id", attributes: ["agent_name", "agent_email"], source: "stg_agent",
-            sourceKey: "agent_id"),
-        dimension(
-            table: "dim_queue", key: "queue_id", attributes: ["queue_name"], source: "stg_queue",
-            sourceKey: "queue_id"),
-        dimension(
-            table: "dim_metric", key: "metric_id", attributes: ["metric_name"], source: "stg_metric",
-            sourceKey: "metric_nk"),
-        """
-        UPDATE dim_metric d SET metric_id_is_name = true
-        FROM (SELECT DISTINCT metric_nk FROM stg_metric WHERE metric_id_is_name) n
-        WHERE d.metric_id = n.metric_nk AND NOT d.metric_id_is_name
-            AND NOT EXISTS (SELECT 1 FROM stg_metric m WHERE m.metric_nk = n.metric_nk AND NOT m.metric_id_is_name);
-        """,
+    private static let agent = Dimension(
+        table: "dim_agent", key: "agent_id", attributes: ["agent_name", "agent_email"], source: "stg_agent",
+        sourceKey: "agent_id")
+    private static let queue = Dimension(
+        table: "dim_queue", key: "queue_id", attributes: ["queue_name"], source: "stg_queue", sourceKey: "queue_id")
+    private static let metric = Dimension(
+        table: "dim_metric", key: "metric_id", attributes: ["metric_name"], source: "stg_metric",
+        sourceKey: "metric_nk")
+
+    /// Run before the facts: the batch's new dimension keys, so every fact row finds its key.
+    /// Existing dimension rows are not locked, so loaders running at the same time do not wait
+    /// for each other here (except on a key both insert).
+    static let insertDimensions = [
+        agent.insertNew, queue.insertNew, metric.insertNew,
         """
         INSERT INTO dim_intent (source, intent_l1, intent_l2, intent_l3, intent_name, first_seen_at)
         SELECT i.source, i.intent_l1, i.intent_l2, i.intent_l3, min(i.intent_name), min(c.conversation_start)
@@ -66,6 +99,18 @@ enum MergeStatements {
         GROUP BY i.source, i.intent_l1, i.intent_l2, i.intent_l3
         ORDER BY 1, 2, 3, 4
         ON CONFLICT (source, intent_l1, intent_l2, intent_l3) DO NOTHING;
+        """,
+    ]
+
+    /// Run last, just before the checkpoint: current names and emails and first/last seen of the
+    /// existing dimension rows the batch observed. Their row locks are held only until the commit.
+    static let updateDimensions = [
+        agent.updateChanged, queue.updateChanged, metric.updateChanged,
+        """
+        UPDATE dim_metric d SET metric_id_is_name = true
+        FROM (SELECT DISTINCT metric_nk FROM stg_metric WHERE metric_id_is_name) n
+        WHERE d.metric_id = n.metric_nk AND NOT d.metric_id_is_name
+            AND NOT EXISTS (SELECT 1 FROM stg_metric m WHERE m.metric_nk = n.metric_nk AND NOT m.metric_id_is_name);
         """,
     ]
 

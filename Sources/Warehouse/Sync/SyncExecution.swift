@@ -4,7 +4,8 @@ import QualityAI
 import Synchronization
 
 /// The fetch-and-load loop of one run: up to `concurrency` slices in flight, completed slices
-/// grouped per stream into batches, each batch one transaction with its checkpoints.
+/// grouped per stream into batches, each batch one transaction with its checkpoints, loaded by up
+/// to one batch per writer connection at the same time.
 final class SyncExecution: Sendable {
     let client: RawDataClient
     let loader: BatchLoader
@@ -19,6 +20,21 @@ final class SyncExecution: Sendable {
         var totals: RunTotals
         var requests: WindowStatistics
         var deferred: [SliceSpec]
+    }
+
+    /// One stream's fetched slices, loaded in one transaction.
+    private struct Batch: Sendable {
+        var stream: String
+        var results: [WindowResult]
+        var keys: [SliceKey] {
+            results.map { SliceKey(streamId: $0.streamId, start: $0.window.start, end: $0.window.end) }
+        }
+    }
+
+    /// What finished in the loop's task group.
+    private enum Event: Sendable {
+        case fetched(WindowResult)
+        case committed(Batch, writer: Int, counts: LoadCounts, watermark: Int64?)
     }
 
     init(
@@ -36,57 +52,87 @@ final class SyncExecution: Sendable {
     /// The totals committed so far (for the run record of a failed run).
     var progress: RunTotals { totals.withLock { $0 } }
 
-    func run(_ slices: [SliceSpec], on connection: Connection) async throws -> Outcome {
+    /// Fetches `slices` and loads them through `writers` (one batch per connection at a time).
+    /// New fetches wait while a loaded batch waits for a free writer, so memory stays bounded.
+    /// When a batch fails, the statements still running on the other writers are cancelled.
+    func run(_ slices: [SliceSpec], writers: [Connection]) async throws -> Outcome {
+        precondition(!writers.isEmpty, "a run needs at least one writer connection")
         var tracker = WatermarkTracker(slices)
+        var advanced: [String: Int64] = [:]
         var pending: [String: [WindowResult]] = [:]
+        var ready: [Batch] = []
+        var free = Array(writers.indices.reversed())
         var deferred: [SliceSpec] = []
         let client = self.client
-        try await withThrowingTaskGroup(of: WindowResult.self) { group in
+        try await withThrowingTaskGroup(of: Event.self) { group in
             var queue = slices[...]
-            var inFlight = 0
+            var fetching = 0
             func budgetLeft() -> Bool {
                 guard let limit = request.maxRequests else { return true }
                 return client.statistics.snapshot().requests < limit
             }
-            while inFlight < max(1, request.concurrency), let next = queue.first, budgetLeft() {
-                queue.removeFirst()
-                inFlight += 1
-                group.addTask { try await client.fetchWindow(streamId: next.streamId, window: next.window) }
-            }
-            while let result = try await group.next() {
-                inFlight -= 1
-                CrashPoint.reach("fetched")
-                pending[result.streamId, default: []].append(result)
-                let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.conversations.count }
-                if waiting >= request.batchConversations {
-                    try await commit(
-                        pending.removeValue(forKey: result.streamId) ?? [], tracker: &tracker, on: connection)
+            while true {
+                while !ready.isEmpty, let writer = free.popLast() {
+                    let batch = ready.removeFirst()
+                    let mark = tracker.watermark(for: batch.stream, ifCommitting: batch.keys)
+                    let connection = writers[writer]
+                    group.addTask {
+                        try await withTaskCancellationHandler {
+                            let counts = try await self.commit(batch, watermark: mark, on: connection)
+                            return .committed(batch, writer: writer, counts: counts, watermark: mark)
+                        } onCancel: {
+                            connection.cancelRunningStatement()
+                        }
+                    }
                 }
-                while inFlight < max(1, request.concurrency), let next = queue.first, budgetLeft() {
-                    queue.removeFirst()
-                    inFlight += 1
-                    group.addTask { try await client.fetchWindow(streamId: next.streamId, window: next.window) }
+                if ready.isEmpty {
+                    while fetching < max(1, request.concurrency), let next = queue.first, budgetLeft() {
+                        queue.removeFirst()
+                        fetching += 1
+                        group.addTask {
+                            .fetched(try await client.fetchWindow(streamId: next.streamId, window: next.window))
+                        }
+                    }
+                }
+                if fetching == 0, queue.isEmpty || !budgetLeft() {
+                    // Nothing more will be fetched: what waits becomes batches.
+                    for stream in pending.keys.sorted() {
+                        ready.append(Batch(stream: stream, results: pending.removeValue(forKey: stream) ?? []))
+                    }
+                    if !ready.isEmpty, !free.isEmpty { continue }
+                }
+                guard let event = try await group.next() else { break }
+                switch event {
+                case .fetched(let result):
+                    fetching -= 1
+                    CrashPoint.reach("fetched")
+                    pending[result.streamId, default: []].append(result)
+                    let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.conversations.count }
+                    if waiting >= request.batchConversations {
+                        ready.append(
+                            Batch(stream: result.streamId, results: pending.removeValue(forKey: result.streamId) ?? []))
+                    }
+                case .committed(let batch, let writer, let counts, let mark):
+                    free.append(writer)
+                    tracker.commit(batch.keys)
+                    if let mark { advanced[batch.stream] = max(advanced[batch.stream] ?? mark, mark) }
+                    note(batch, counts: counts)
                 }
             }
             deferred = Array(queue)
         }
-        for stream in pending.keys.sorted() {
-            try await commit(pending[stream] ?? [], tracker: &tracker, on: connection)
-        }
+        try await advanceLaggingWatermarks(tracker: tracker, advanced: advanced, on: writers[0])
         return Outcome(totals: progress, requests: client.statistics.snapshot(), deferred: deferred)
     }
 
-    /// Loads one stream's fetched slices in one transaction with their checkpoints and watermark;
-    /// a lock timeout, deadlock or serialization failure retries the whole batch with the same
-    /// fetched data (`SyncRequest.lockPolicy`).
-    private func commit(_ results: [WindowResult], tracker: inout WatermarkTracker, on connection: Connection)
-        async throws
-    {
-        guard let stream = results.first?.streamId else { return }
-        let keys = results.map { SliceKey(streamId: $0.streamId, start: $0.window.start, end: $0.window.end) }
-        let mark = tracker.watermark(for: stream, ifCommitting: keys)
-        let conversations = results.flatMap(\.conversations)
-        let (loader, recorder, runId) = (self.loader, self.recorder, self.runId)
+    /// Loads one batch in one transaction with its checkpoints and, when given, the stream's new
+    /// watermark; a lock timeout, deadlock or serialization failure retries the whole batch with
+    /// the same fetched data (`SyncRequest.lockPolicy`).
+    private func commit(_ batch: Batch, watermark mark: Int64?, on connection: Connection) async throws -> LoadCounts {
+        let conversations = batch.results.flatMap(\.conversations)
+        let (loader, recorder, runId, stream, results) = (
+            self.loader, self.recorder, self.runId, batch.stream, batch.results
+        )
         let operation = "batch of stream \(stream) (\(results.count) slices, \(conversations.count) conversations)"
         let counts = try await retrier.transaction(operation, on: connection, onRetry: noteLockRetry) { connection in
             let counts = try loader.load(conversations, streamId: stream, runId: runId, on: connection)
@@ -98,19 +144,39 @@ final class SyncExecution: Sendable {
             return counts
         }
         CrashPoint.reach("after-commit")
-        tracker.commit(keys)
+        return counts
+    }
+
+    /// Adds a committed batch to the run's totals and logs it.
+    private func note(_ batch: Batch, counts: LoadCounts) {
         totals.withLock { totals in
-            for (index, result) in results.enumerated() {
+            for (index, result) in batch.results.enumerated() {
                 totals.add(result, counts: index == 0 ? counts : nil)
             }
         }
         logger.debug(
             "batch.committed",
             metadata: [
-                "stream.id": "\(stream)", "batch.slices": "\(results.count)",
+                "stream.id": "\(batch.stream)", "batch.slices": "\(batch.results.count)",
                 "batch.conversations": "\(counts.staged)", "batch.inserted": "\(counts.inserted)",
                 "batch.updated": "\(counts.updated)",
             ])
+    }
+
+    /// A batch that committed while an earlier batch of its stream was still loading could not
+    /// move the watermark past the earlier one's slices; once all have committed, one small
+    /// transaction moves it to the end of the unbroken run of committed slices.
+    private func advanceLaggingWatermarks(
+        tracker: WatermarkTracker, advanced: [String: Int64], on connection: Connection
+    ) async throws {
+        let lagging = tracker.committedWatermarks.filter { stream, mark in (advanced[stream] ?? .min) < mark }
+        guard !lagging.isEmpty else { return }
+        let recorder = self.recorder
+        try await retrier.transaction("watermark update", on: connection, onRetry: noteLockRetry) { connection in
+            for (stream, mark) in lagging.sorted(by: { $0.key < $1.key }) {
+                try recorder.advanceWatermark(streamId: stream, to: mark, on: connection)
+            }
+        }
     }
 
     /// Rebuilds the rollup days the run's batches marked, in one transaction under the lock policy.

@@ -29,11 +29,7 @@ public struct SyncPipeline: Sendable {
     public func run(_ request: SyncRequest) async throws -> RunSummary {
         try await Connection.withConnection(database, logger: logger) { connection in
             try await Migrator(schema: schema).verifyCurrent(connection)
-            // lz4 compresses the raw JSON for TOAST faster than the default pglz (the staging COPY
-            // and the fact upsert cost about 30% less); a server built without lz4 refuses the
-            // setting and keeps pglz.
-            _ = try? await connection.execute(
-                Query(unsafeSQL: "SET default_toast_compression = 'lz4'", name: "prefer lz4 TOAST compression"))
+            await Self.preferLZ4(on: connection)
             let streams = Set(request.slices.map(\.streamId)).sorted()
             try await lockStreams(streams, on: connection)
             let recorder = RunRecorder(schema: schema)
@@ -68,7 +64,9 @@ public struct SyncPipeline: Sendable {
                     }
                 }
                 defer { reporter?.cancel() }
-                var outcome = try await execution.run(slices, on: connection)
+                var outcome = try await withWriters(request.writers, first: connection) { writers in
+                    try await execution.run(slices, writers: writers)
+                }
                 try await execution.refreshRollups(on: connection)
                 outcome.totals.lockRetries = execution.progress.lockRetries
                 var totals = outcome.totals
@@ -108,6 +106,34 @@ public struct SyncPipeline: Sendable {
         try await Connection.withConnection(database, logger: logger) { fresh in
             try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: fresh)
         }
+    }
+
+    /// Runs `body` with `count` writer connections: `first` and `count - 1` more, closed afterwards.
+    private func withWriters<T>(_ count: Int, first: Connection, _ body: ([Connection]) async throws -> T)
+        async throws -> T
+    {
+        var writers = [first]
+        do {
+            while writers.count < max(1, count) {
+                let writer = try await Connection.connect(database, logger: logger)
+                writers.append(writer)
+                await Self.preferLZ4(on: writer)
+            }
+            let value = try await body(writers)
+            for writer in writers.dropFirst() { await writer.close() }
+            return value
+        } catch {
+            for writer in writers.dropFirst() { await writer.close() }
+            throw error
+        }
+    }
+
+    /// lz4 compresses the raw JSON for TOAST faster than the default pglz (the staging COPY and
+    /// the fact upsert cost about 30% less); a server built without lz4 refuses the setting and
+    /// keeps pglz.
+    private static func preferLZ4(on connection: Connection) async {
+        _ = try? await connection.execute(
+            Query(unsafeSQL: "SET default_toast_compression = 'lz4'", name: "prefer lz4 TOAST compression"))
     }
 
     private func lockStreams(_ streams: [String], on connection: Connection) async throws {

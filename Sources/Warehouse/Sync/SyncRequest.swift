@@ -10,15 +10,23 @@ public struct SyncRequest: Sendable {
     public var concurrency: Int
     /// A transaction commits once a stream's fetched slices hold at least this many conversations.
     public var batchConversations: Int
+    /// Database connections that load batches at the same time (the first also holds the run's
+    /// locks and records the run). Two keep a two-core server busy; one loads strictly in order.
+    public var writers: Int
     /// Stop scheduling slices once the run has made this many requests (nil: no limit).
     public var maxRequests: Int?
     /// How batch and rollup transactions wait for locks held by other sessions, and how often they retry.
     public var lockPolicy: LockPolicy
 
+    /// The default of `batchConversations`.
+    public static let defaultBatchConversations = 2_000
+
     public init(
         command: String, options: [String: String], slices: [SliceSpec], concurrency: Int = 4,
-        batchConversations: Int = 2_000, maxRequests: Int? = nil, lockPolicy: LockPolicy = .standard
+        batchConversations: Int = defaultBatchConversations, writers: Int = 2, maxRequests: Int? = nil,
+        lockPolicy: LockPolicy = .standard
     ) {
+        self.writers = max(1, writers)
         self.command = command
         self.options = options
         self.slices = slices

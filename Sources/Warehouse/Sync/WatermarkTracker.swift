@@ -24,6 +24,16 @@ struct WatermarkTracker: Sendable {
         return index > before ? windows[index - 1].end + 1 : nil
     }
 
+    /// Per stream with at least its first new-data slice committed: the end of its unbroken run of
+    /// committed slices (exclusive, epoch seconds).
+    var committedWatermarks: [String: Int64] {
+        var marks: [String: Int64] = [:]
+        for (stream, windows) in planned {
+            if let index = prefix[stream], index > 0 { marks[stream] = windows[index - 1].end + 1 }
+        }
+        return marks
+    }
+
     /// Records that `keys` committed.
     mutating func commit(_ keys: [SliceKey]) {
         committed.formUnion(keys)
