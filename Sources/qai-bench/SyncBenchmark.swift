@@ -41,7 +41,8 @@ struct SyncBenchmark: AsyncParsableCommand {
 
     func validate() throws {
         guard conversations > 0, days > 0, concurrency > 0, writers > 0, batchConversations > 0, memoryDays >= 0 else {
-            throw ValidationError("--conversations, --days, --concurrency, --writers and --batch-conversations must be positive")
+            throw ValidationError(
+                "--conversations, --days, --concurrency, --writers and --batch-conversations must be positive")
         }
     }
 
