@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "QualityAI",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict,

@@ -27,9 +27,10 @@ public struct LoadCounts: Sendable, Hashable {
     }
 }
 
-/// Loads batches of conversations into the star schema: COPY into session staging tables, then
-/// the set-based merge. Call `load` inside the caller's transaction, so the batch commits
-/// together with its checkpoint.
+/// Loads batches of conversations into the star schema: COPY of every conversation's id, content
+/// hash and audit fields, then COPY of the whole records of the new and changed ones only into
+/// session staging tables, then the set-based merge. Call `load` inside the caller's
+/// transaction, so the batch commits together with its checkpoint.
 public struct BatchLoader: Sendable {
     public let schema: Identifier
 
@@ -38,36 +39,47 @@ public struct BatchLoader: Sendable {
     }
 
     /// Loads `conversations` of `streamId`; duplicates by id keep the last occurrence. Must run
-    /// inside a transaction on `connection`.
+    /// inside a transaction on `connection` (the staging tables empty themselves at its end).
     public func load(
         _ conversations: [Conversation], streamId: String, runId: Int64, on connection: isolated Connection
     ) throws -> LoadCounts {
         try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
-        try connection.execute(Query(unsafeSQL: StagingTables.truncate, name: "truncate staging"))
+        let leftover = try connection.execute(Query(unsafeSQL: StagingTables.holdsRows, name: "staging in use"))
+        if try leftover.first?.decode("present", as: Bool.self) == true {
+            try connection.execute(Query(unsafeSQL: StagingTables.truncate, name: "truncate staging"))
+        }
         let unique = Self.uniqueById(conversations)
+        let hashes = unique.map { ContentHash.byteaLiteral(raw: $0.raw, streamId: streamId) }
         CrashPoint.reach("before-copy")
-        try StagingWriter.copy(unique, streamId: streamId, on: connection)
+        try StagingWriter.copyKeys(unique, hashes: hashes, on: connection)
+        try connection.execute(Query(unsafeSQL: MergeStatements.findChanged, name: "find changed conversations"))
+        let changed = try connection.execute(
+            Query(unsafeSQL: "SELECT conversation_id, is_new, audit_changed FROM stg_changed", name: "read changes"))
+        var counts = LoadCounts()
+        var changedIds = Set<String>()
+        for row in changed {
+            guard let id = try row.decode("conversation_id", as: String.self) else { continue }
+            changedIds.insert(id)
+            if try row.decode("is_new", as: Bool.self) == true {
+                counts.inserted += 1
+            } else {
+                counts.updated += 1
+                if try row.decode("audit_changed", as: Bool.self) == true { counts.auditChanges += 1 }
+            }
+        }
+        counts.staged = unique.count
+        counts.unchanged = counts.staged - counts.inserted - counts.updated
+        // An unchanged conversation's rows and dimension observations are already in the warehouse.
+        guard !changedIds.isEmpty else { return counts }
+        let rewrite = unique.indices.filter { changedIds.contains(unique[$0].conversationId) }
+        try StagingWriter.copy(
+            rewrite.map { unique[$0] }, hashes: rewrite.map { hashes[$0] }, streamId: streamId, on: connection)
         CrashPoint.reach("before-merge")
         for (index, statement) in MergeStatements.insertDimensions.enumerated() {
             try connection.execute(Query(unsafeSQL: statement, name: "insert new dimension keys \(index + 1)"))
         }
-        try connection.execute(Query(unsafeSQL: MergeStatements.findChanged, name: "find changed conversations"))
-        let counted = try connection.execute(
-            Query(
-                unsafeSQL: """
-                    SELECT count(*) FILTER (WHERE is_new) AS inserted, count(*) FILTER (WHERE NOT is_new) AS updated,
-                        count(*) FILTER (WHERE audit_changed AND NOT is_new) AS audit_changes FROM stg_changed
-                    """, name: "count changes"))
-        var counts = LoadCounts()
-        counts.staged = unique.count
-        counts.inserted = try counted.first?.decode("inserted", as: Int.self) ?? 0
-        counts.updated = try counted.first?.decode("updated", as: Int.self) ?? 0
-        counts.auditChanges = try counted.first?.decode("audit_changes", as: Int.self) ?? 0
-        counts.unchanged = counts.staged - counts.inserted - counts.updated
-        if counts.inserted + counts.updated > 0 {
-            try mergeChanged(runId: runId, on: connection)
-        }
+        try mergeChanged(runId: runId, on: connection)
         for (index, statement) in MergeStatements.updateDimensions.enumerated() {
             try connection.execute(Query(unsafeSQL: statement, name: "update dimension rows \(index + 1)"))
         }

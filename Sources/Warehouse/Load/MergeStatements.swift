@@ -121,12 +121,12 @@ enum MergeStatements {
         SELECT s.conversation_id, f.conversation_id IS NULL,
             f.conversation_id IS NULL OR (f.audit_status, f.audit_score, f.audit_date, f.auditor)
                 IS DISTINCT FROM (s.audit_status, s.audit_score, s.audit_date, s.auditor)
-        FROM stg_conversation s LEFT JOIN fact_conversation f USING (conversation_id)
+        FROM stg_key s LEFT JOIN fact_conversation f USING (conversation_id)
         WHERE f.conversation_id IS NULL OR f.content_hash IS DISTINCT FROM s.content_hash;
         """
 
     private static let factColumns = StagingTables.conversationColumns.filter {
-        $0 != "custom_fields" && $0 != "raw"
+        $0 != "custom_fields" && $0 != "raw" && $0 != "content_hash"
     }
 
     /// Inserts new conversations and rewrites changed ones; unchanged rows are not touched.

@@ -4,11 +4,33 @@ import QualityAI
 /// Copies a batch of conversations into the staging tables: one COPY per table, rows encoded
 /// straight from the typed model. Ordinals start at 1.
 enum StagingWriter {
-    /// Copies `conversations` (already unique by id) of `streamId`; runs on the connection.
-    static func copy(_ conversations: [Conversation], streamId: String, on connection: isolated Connection) throws {
+    /// Copies what tells whether each of `conversations` changed into `stg_key`: id, content hash
+    /// (`hashes`, one bytea literal per conversation) and the audit fields.
+    static func copyKeys(_ conversations: [Conversation], hashes: [String], on connection: isolated Connection)
+        throws
+    {
+        try connection.copyIn(table: "stg_key", columns: StagingTables.keyColumns) { writer in
+            for (conversation, hash) in zip(conversations, hashes) {
+                writer.append(conversation.conversationId)
+                writer.append(hash)
+                writer.append(Normaliser.auditStatus(conversation.auditStatus))
+                writer.append(conversation.auditScore?.text)
+                writer.append(conversation.auditDate?.isoText)
+                writer.append(conversation.auditor)
+                try writer.endRow()
+            }
+        }
+    }
+
+    /// Copies `conversations` (already unique by id) of `streamId` with their content hashes
+    /// into the other staging tables; runs on the connection.
+    static func copy(
+        _ conversations: [Conversation], hashes: [String], streamId: String, on connection: isolated Connection
+    ) throws {
         try connection.copyIn(table: "stg_conversation", columns: StagingTables.conversationColumns) { writer in
-            for conversation in conversations {
+            for (conversation, hash) in zip(conversations, hashes) {
                 writeConversation(conversation, streamId: streamId, into: &writer)
+                writer.append(hash)
                 try writer.endRow()
             }
         }
