@@ -53,7 +53,8 @@ final class SyncExecution: Sendable {
     var progress: RunTotals { totals.withLock { $0 } }
 
     /// Fetches `slices` and loads them through `writers` (one batch per connection at a time).
-    /// New fetches wait while a loaded batch waits for a free writer, so memory stays bounded.
+    /// New fetches wait while a fetched batch waits for a free writer, and go one at a time while
+    /// every writer is busy, so memory stays bounded.
     /// When a batch fails, the statements still running on the other writers are cancelled.
     func run(_ slices: [SliceSpec], writers: [Connection]) async throws -> Outcome {
         precondition(!writers.isEmpty, "a run needs at least one writer connection")
@@ -86,7 +87,10 @@ final class SyncExecution: Sendable {
                     }
                 }
                 if ready.isEmpty {
-                    while fetching < max(1, request.concurrency), let next = queue.first, budgetLeft() {
+                    // While every writer is busy, one slice at a time fills the next batch: fetching
+                    // is faster than loading, and memory holds little more than the batches loading.
+                    let limit = free.isEmpty ? 1 : max(1, request.concurrency)
+                    while fetching < limit, let next = queue.first, budgetLeft() {
                         queue.removeFirst()
                         fetching += 1
                         group.addTask {
