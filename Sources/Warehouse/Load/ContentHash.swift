@@ -4,6 +4,8 @@ import Crypto
 /// a newline, the stream id, a newline and the raw record, as UTF-8. Earlier versions computed
 /// the same bytes in SQL (`decode(md5(...), 'hex')`), so rows they loaded still compare equal.
 enum ContentHash {
+    private static let digits = Array("0123456789abcdef".utf8)
+
     /// The hash of `raw` received from `streamId`, as a bytea literal for COPY (`\x` and hex).
     static func byteaLiteral(raw: String, streamId: String) -> String {
         var hasher = Insecure.MD5()
@@ -11,7 +13,6 @@ enum ContentHash {
         prefix.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         var record = raw
         record.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = [92, 120]
         text.reserveCapacity(34)
         for byte in hasher.finalize() {
