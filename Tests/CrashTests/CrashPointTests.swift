@@ -12,15 +12,19 @@ import Testing
 /// One named crash point and occurrence to kill at, with how many batches must have committed by
 /// then when the point fixes it. The fixture's 3,000 conversations over 14 one-day slices load
 /// in exactly 2 batches (a batch closes once it holds 2,000 conversations), and a batch's merge
-/// replaces child rows with 10 statements (`mid-merge` is reached before each of them).
+/// replaces child rows with 10 statements (`mid-merge` is reached before each of them). Counted
+/// scenarios load on one writer, so batches reach the points in order; the two-writer ones
+/// (batches loading side by side, committing in either order) check the rerun only.
 struct CrashScenario: Sendable, CustomTestStringConvertible {
     var point: String
     var occurrence: Int
-    /// Batches committed before the kill; nil when it depends on fetch timing.
+    /// Batches committed before the kill; nil when it depends on timing.
     var committedBatches: Int?
+    /// Writer connections of the killed run.
+    var writers = 1
 
     var crashAt: String { "\(point):\(occurrence)" }
-    var testDescription: String { crashAt }
+    var testDescription: String { writers == 1 ? crashAt : "\(crashAt), \(writers) writers" }
 
     static let batches = 2
 
@@ -39,6 +43,9 @@ struct CrashScenario: Sendable, CustomTestStringConvertible {
         CrashScenario(point: "after-commit", occurrence: 1, committedBatches: 1),
         CrashScenario(point: "after-commit", occurrence: 2, committedBatches: 2),
         CrashScenario(point: "before-finish", occurrence: 1, committedBatches: 2),
+        CrashScenario(point: "mid-merge", occurrence: 12, committedBatches: nil, writers: 2),
+        CrashScenario(point: "before-commit", occurrence: 2, committedBatches: nil, writers: 2),
+        CrashScenario(point: "after-commit", occurrence: 1, committedBatches: nil, writers: 2),
     ]
 }
 
@@ -54,10 +61,13 @@ struct CrashPointTests {
         let database = try await TestPostgres.makeDatabase(prefix: "qai_crash")
         try await loader.migrate(database, mockBaseURL: mock.baseURL)
 
-        try await Self.backfill(killedAt: scenario.crashAt, loader: loader, database: database, mock: mock.baseURL)
+        try await Self.backfill(
+            killedAt: scenario.crashAt, writers: scenario.writers, loader: loader, database: database,
+            mock: mock.baseURL)
         let recovery = Recovery(
             loader: loader, database: database, mockBaseURL: mock.baseURL,
-            interruption: "a kill at \(scenario.crashAt)", scenario: "crash: kill -9 at \(scenario.crashAt)")
+            interruption: "a kill at \(scenario.testDescription)",
+            scenario: "crash: kill -9 at \(scenario.testDescription)")
         let left = try await recovery.rerunAndVerify(reference: reference)
         if let batches = scenario.committedBatches {
             #expect(left.batches == batches, "batches committed before a kill at \(scenario.crashAt)")
@@ -90,9 +100,11 @@ struct CrashPointTests {
 
     /// Runs the fixture's backfill with `QAI_CRASH_AT=crashAt` and requires it to die there by SIGKILL.
     static func backfill(
-        killedAt crashAt: String, loader: LoaderBinary, database: DatabaseConfiguration, mock: String
+        killedAt crashAt: String, writers: Int? = nil, loader: LoaderBinary, database: DatabaseConfiguration,
+        mock: String
     ) async throws {
-        let killed = try await loader.startBackfill(database, mockBaseURL: mock, crashAt: crashAt).wait()
+        let killed = try await loader.startBackfill(database, mockBaseURL: mock, crashAt: crashAt, writers: writers)
+            .wait()
         try #require(
             killed.ending == .signalled(SIGKILL),
             "crash point \(crashAt) was not reached: the loader ended with \(killed.ending)\n\(killed.transcript)")

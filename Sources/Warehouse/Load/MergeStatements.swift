@@ -112,7 +112,27 @@ enum MergeStatements {
         WHERE d.metric_id = n.metric_nk AND NOT d.metric_id_is_name
             AND NOT EXISTS (SELECT 1 FROM stg_metric m WHERE m.metric_nk = n.metric_nk AND NOT m.metric_id_is_name);
         """,
+        intentFirstSeen,
     ]
+
+    /// Moves an intent's first seen back when the batch holds an earlier conversation with it
+    /// (batches commit out of order, and a backfill or re-sweep can load older days later),
+    /// locking the rows in key order first.
+    private static let intentFirstSeen = """
+        WITH n AS MATERIALIZED (
+            SELECT i.source, i.intent_l1, i.intent_l2, i.intent_l3, min(c.conversation_start) AS first_seen
+            FROM stg_intent i JOIN stg_conversation c USING (conversation_id)
+            WHERE c.conversation_start IS NOT NULL
+            GROUP BY i.source, i.intent_l1, i.intent_l2, i.intent_l3),
+        locked AS MATERIALIZED (
+            SELECT d.intent_key, n.first_seen FROM dim_intent d
+            JOIN n ON (d.source, d.intent_l1, d.intent_l2, d.intent_l3) = (n.source, n.intent_l1, n.intent_l2, n.intent_l3)
+            WHERE d.first_seen_at IS NULL OR n.first_seen < d.first_seen_at
+            ORDER BY d.intent_key FOR UPDATE OF d)
+        UPDATE dim_intent d SET first_seen_at = l.first_seen
+        FROM locked l
+        WHERE d.intent_key = l.intent_key AND (d.first_seen_at IS NULL OR l.first_seen < d.first_seen_at);
+        """
 
     /// Finds new and changed conversations (content hash differs) and whether their audit
     /// fields changed, before the facts are overwritten.

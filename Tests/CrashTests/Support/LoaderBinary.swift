@@ -51,16 +51,18 @@ struct LoaderBinary: Sendable {
         }
     }
 
-    /// Starts the fixture's backfill on `database` (14 one-day slices, two at a time).
+    /// Starts the fixture's backfill on `database` (14 one-day slices, two at a time), on
+    /// `writers` writer connections (the loader's default when nil).
     func startBackfill(
-        _ database: DatabaseConfiguration, mockBaseURL: String, crashAt: String? = nil
+        _ database: DatabaseConfiguration, mockBaseURL: String, crashAt: String? = nil, writers: Int? = nil
     ) throws -> ChildProcess {
         try ChildProcess.launch(
             path,
             [
                 "backfill", "--database-url", database.connectionString, "--from", CrashFixture.from, "--to",
                 CrashFixture.to, "--slice-hours", "24", "--concurrency", "2",
-            ], environment: Self.environment(mockBaseURL: mockBaseURL, crashAt: crashAt))
+            ] + (writers.map { ["--writers", String($0)] } ?? []),
+            environment: Self.environment(mockBaseURL: mockBaseURL, crashAt: crashAt))
     }
 
     /// Starts `qai-loader sync` over the fixture: new data from `CrashFixture.from`, leaving the
