@@ -102,4 +102,41 @@ struct BatchRollupTests {
             #expect(pending.isEmpty)
         }
     }
+
+    @Test(
+        "a refresh by another loader waits for a batch that re-marks a pending day, so the day is rebuilt with its facts"
+    )
+    func refreshWaitsForMarkingBatch() async throws {
+        let (conversations, perDay) = try await Self.batch()
+        let (early, late) = (Array(conversations.prefix(150)), Array(conversations.dropFirst(150)))
+        let loader = BatchLoader(schema: Self.schema)
+        let refresher = RollupRefresher(schema: Self.schema)
+        let database = try await Self.migratedDatabase()
+        let batch = try await Connection.connect(database, logger: testLogger)
+        let other = try await Connection.connect(database, logger: testLogger)
+        // The first half is loaded and its days marked, as by an earlier run that did not refresh.
+        _ = try await batch.withTransaction { connection in
+            _ = try loader.load(early, streamId: MockSource.stream, runId: 1, on: connection)
+            return try refresher.markChangedInBatch(on: connection)
+        }
+        // The second half's batch re-marks those days (already pending) and has not committed yet
+        // when the other loader starts its refresh.
+        func loadAndMark(_ connection: isolated Connection) throws -> Int {
+            try connection.execute("BEGIN")
+            _ = try loader.load(late, streamId: MockSource.stream, runId: 2, on: connection)
+            return try refresher.markChangedInBatch(on: connection)
+        }
+        _ = try await loadAndMark(batch)
+        let refresh = Task { try await other.withTransaction { try refresher.refreshPending(on: $0) } }
+        try await Task.sleep(for: .milliseconds(500))
+        try await batch.execute("COMMIT")
+        _ = try await refresh.value
+        // What the next run does: rebuild whatever is still pending.
+        _ = try await other.withTransaction { try refresher.refreshPending(on: $0) }
+        #expect(
+            try await Self.conversationsPerDay(on: other) == perDay,
+            "a day was rebuilt without the batch's conversations and no longer marked pending")
+        await batch.close()
+        await other.close()
+    }
 }

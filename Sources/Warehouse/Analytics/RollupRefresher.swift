@@ -44,10 +44,17 @@ public struct RollupRefresher: Sendable {
 
     /// Records in `rollup_pending_day` the days of the conversations that the `BatchLoader.load`
     /// just run in this transaction inserted or changed; returns how many stream-days were new
-    /// there. Call it right after `load`, inside the batch's transaction.
+    /// there. Call it right after `load`, inside the batch's transaction. Holds the schema's
+    /// rollup lock shared until the commit: a day already pending takes no row lock here, so
+    /// without it another loader's refresh could rebuild the day without this batch's facts and
+    /// clear the mark before this batch commits.
     @discardableResult
     public func markChangedInBatch(on connection: isolated Connection) throws -> Int {
         guard try hasBatch(on: connection) else { return 0 }
+        _ = try connection.execute(
+            Query(
+                unsafeSQL: "SELECT pg_advisory_xact_lock_shared(hashtextextended('qai-loader:rollups:' || $1, 0))",
+                binds: [schema.name], name: "share the rollup lock"))
         let rows = try connection.execute(
             Query(
                 unsafeSQL: """

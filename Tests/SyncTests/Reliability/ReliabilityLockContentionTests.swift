@@ -80,7 +80,10 @@ import Warehouse
             }
             let failed = try await harness.runRecord(1)
             #expect(failed.status == "failed" && failed.error?.contains("pg_stat_activity") == true)
-            #expect(try await harness.lockRetries(1) == 2)
+            // The batch that gave up retried exactly twice; the other writer's batch, waiting on the
+            // same lock until it was cancelled, may have retried up to twice as well.
+            let retries = try await harness.lockRetries(1)
+            #expect((2...4).contains(retries), "lock_retries \(retries): 2 from the failed batch, at most 2 more")
             let committed = try await harness.committedTally(stream: Self.stream)
             #expect(committed.slices >= 2 && committed.slices < request.slices.count)
             #expect(committed.tally == RowTally(), "facts equal the committed checkpoints")
