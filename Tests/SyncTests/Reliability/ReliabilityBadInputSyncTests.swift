@@ -8,7 +8,7 @@ import Warehouse
 /// strings, emoji and right-to-left text, invalid UTF-8, values no column can hold, an id on two
 /// pages of a window, and a record that changes spelling between runs. Every good record loads
 /// value by value, the unusable ones are quarantined with a reason, and the run succeeds.
-@Suite(.timeLimit(.minutes(2))) struct ReliabilityBadInputSyncTests {
+@Suite(.timeLimit(.minutes(5))) struct ReliabilityBadInputSyncTests {
     /// 2026-01-31 00:00:00 UTC: the day before `SyncHarness.end`.
     static let day = SyncHarness.end - 86_400
     static let huge = String(repeating: "x", count: 10 << 20)

@@ -11,7 +11,7 @@ import Testing
         "st-'; DROP TABLE fact_conversation; --", "st-a/../b?c=d&e#f", "st-Zoë 🎧 \"quoted\" \\ %41",
     ]
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func hostileNamesAreOnlyNames() async throws {
         try await SyncHarness.with(conversations: 300, days: 3, streams: Self.streams, schema: Self.schema) {
             harness in

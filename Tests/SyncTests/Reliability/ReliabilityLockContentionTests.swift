@@ -20,18 +20,20 @@ import Warehouse
             let dashboard = try await harness.session("dashboard")
             try await analyst.execute("BEGIN")
             try await analyst.execute("LOCK TABLE qai.fact_conversation IN SHARE MODE")
+            // Long lock waits against short backoffs: the loader spends most of each try waiting, so
+            // the observer sees it even when the whole test suite loads the machine.
             var request = harness.backfill()
             request.lockPolicy = LockPolicy(
-                timeout: .milliseconds(500), maxRetries: 10, backoff: .milliseconds(200), maxBackoff: .seconds(1))
+                timeout: .seconds(2), maxRetries: 30, backoff: .milliseconds(100), maxBackoff: .milliseconds(200))
             let run = Task { [request] in try await harness.run(request) }
-            let waiting = try await harness.eventually { try await harness.loaderWaitingForLock() != nil }
+            let waiting = try await harness.eventually(seconds: 90) { try await harness.loaderWaitingForLock() != nil }
             #expect(waiting, "the loader was never seen waiting for its lock")
             // A dashboard's read while the loader queues for its lock answers at once.
             try await dashboard.execute("SET lock_timeout = '1s'")
             let read = try await dashboard.execute("SELECT count(*) FROM qai.fact_conversation")
             #expect(try read.first?.decode(0, as: Int.self) == 0)
-            // Hold the lock for several lock timeouts, then let go.
-            try await Task.sleep(for: .seconds(2))
+            // Hold the lock for longer than a lock timeout, so at least one try gives up, then let go.
+            try await Task.sleep(for: .seconds(3))
             try await analyst.execute("COMMIT")
             let summary = try await run.value
             await analyst.close()
