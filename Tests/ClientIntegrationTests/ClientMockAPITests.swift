@@ -91,7 +91,7 @@ import Testing
 
     /// Takes a little over a minute: the mock's limiter counts a trailing 60 s, so the budget can
     /// only be shown to hold across a window boundary by crossing one.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(5)))
     func concurrentFetchersUnderASharedLimiterNeverTripTheMocksRateLimit() async throws {
         let budget = 30
         let configuration = MockHarness.mockConfiguration(
