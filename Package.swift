@@ -39,6 +39,8 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // Caps glibc's malloc arenas (peak RSS flat over long runs); called first by the executables.
+        .target(name: "CMallocTuning"),
         .target(
             name: "Postgres",
             dependencies: [
@@ -82,6 +84,7 @@ let package = Package(
         .executableTarget(
             name: "qai-loader",
             dependencies: [
+                "CMallocTuning",
                 "Postgres",
                 "QualityAI",
                 "Warehouse",
@@ -98,6 +101,7 @@ let package = Package(
         .executableTarget(
             name: "qai-bench",
             dependencies: [
+                "CMallocTuning",
                 "Postgres",
                 "PostgresTestSupport",
                 "QualityAI",
@@ -222,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "QAILoaderTests",
             dependencies: [
-                "qai-loader", "Warehouse", "Postgres", "PostgresTestSupport", "QualityAI", "MockAPI",
+                "qai-loader", "CMallocTuning", "Warehouse", "Postgres", "PostgresTestSupport", "QualityAI", "MockAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 
 /// `qai-bench`: benchmarks that print figures (never pass/fail tests).
 @main
@@ -11,4 +12,10 @@ struct Bench: AsyncParsableCommand {
             MemoryCommand.self, DashboardBenchmark.self,
         ]
     )
+
+    /// Caps malloc arenas as `qai-loader` does, so the loads measured here allocate like it.
+    static func main() async {
+        _ = qai_limit_malloc_arenas()
+        await main(nil)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 
 /// The `qai-loader` command: keeps a PostgreSQL star schema current with Kore.ai Quality AI data.
 @main
@@ -13,4 +14,10 @@ struct QAILoader: AsyncParsableCommand {
             DemoCommand.self, MockAPICommand.self,
         ]
     )
+
+    /// Caps malloc arenas before any thread starts, then parses the command line and runs.
+    static func main() async {
+        _ = qai_limit_malloc_arenas()
+        await main(nil)
+    }
 }
