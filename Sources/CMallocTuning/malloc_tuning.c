@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "malloc_tuning.h"
 
@@ -8,7 +9,8 @@
 
 int qai_limit_malloc_arenas(void) {
 #if defined(__GLIBC__)
-    if (getenv("MALLOC_ARENA_MAX") != NULL) {
+    const char *tunables = getenv("GLIBC_TUNABLES");
+    if (getenv("MALLOC_ARENA_MAX") != NULL || (tunables != NULL && strstr(tunables, "arena_max") != NULL)) {
         return 0;
     }
     return mallopt(M_ARENA_MAX, 2) == 1 ? 1 : 0;

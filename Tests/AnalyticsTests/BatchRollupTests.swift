@@ -128,7 +128,19 @@ struct BatchRollupTests {
         }
         _ = try await loadAndMark(batch)
         let refresh = Task { try await other.withTransaction { try refresher.refreshPending(on: $0) } }
-        try await Task.sleep(for: .milliseconds(500))
+        let observer = try await Connection.connect(database, logger: testLogger)
+        var refreshWaits = false
+        for _ in 0..<1_500 where !refreshWaits {
+            let waiting = try await observer.execute(
+                """
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """)
+            refreshWaits = try (waiting.first?.decode(0, as: Int.self) ?? 0) > 0
+            if !refreshWaits { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        await observer.close()
+        #expect(refreshWaits, "the refresh did not wait for the batch that holds the rollup lock shared")
         try await batch.execute("COMMIT")
         _ = try await refresh.value
         // What the next run does: rebuild whatever is still pending.
