@@ -17,11 +17,9 @@ struct WatermarkTracker: Sendable {
     /// or nil when it would not move.
     func watermark(for stream: String, ifCommitting keys: [SliceKey]) -> Int64? {
         guard let windows = planned[stream] else { return nil }
-        let done = committed.union(keys)
-        var index = prefix[stream, default: 0]
-        let before = index
-        while index < windows.count, done.contains(windows[index]) { index += 1 }
-        return index > before ? windows[index - 1].end + 1 : nil
+        let before = prefix[stream, default: 0]
+        let index = Self.leading(windows, from: before, in: committed.union(keys))
+        return index > before ? Self.end(of: windows, leading: index) : nil
     }
 
     /// Per stream with at least its first new-data slice committed: the end of its unbroken run of
@@ -29,7 +27,7 @@ struct WatermarkTracker: Sendable {
     var committedWatermarks: [String: Int64] {
         var marks: [String: Int64] = [:]
         for (stream, windows) in planned {
-            if let index = prefix[stream], index > 0 { marks[stream] = windows[index - 1].end + 1 }
+            if let index = prefix[stream], index > 0 { marks[stream] = Self.end(of: windows, leading: index) }
         }
         return marks
     }
@@ -38,9 +36,20 @@ struct WatermarkTracker: Sendable {
     mutating func commit(_ keys: [SliceKey]) {
         committed.formUnion(keys)
         for (stream, windows) in planned {
-            var index = prefix[stream, default: 0]
-            while index < windows.count, committed.contains(windows[index]) { index += 1 }
-            prefix[stream] = index
+            prefix[stream] = Self.leading(windows, from: prefix[stream, default: 0], in: committed)
         }
+    }
+
+    /// How many of `windows` lead in `done`, counting on from `start` already known to.
+    private static func leading(_ windows: [SliceKey], from start: Int, in done: Set<SliceKey>) -> Int {
+        var index = start
+        while index < windows.count, done.contains(windows[index]) { index += 1 }
+        return index
+    }
+
+    /// The watermark once the first `count` (at least one) of `windows` committed: the exclusive end
+    /// of the last of them.
+    private static func end(of windows: [SliceKey], leading count: Int) -> Int64 {
+        windows[count - 1].end + 1
     }
 }
