@@ -8,6 +8,8 @@ enum ExitStatus {
     static let failure = ExitCode(1)
     /// The run finished, but some records were quarantined in `etl_rejected`.
     static let rejectedRecords = ExitCode(2)
+    /// `status --check`: a stream's coverage has gaps; `verify`: days differ from the API.
+    static let incomplete = ExitCode(3)
     /// Bad command line or configuration; nothing was done.
     static let usage = ExitCode(64)
     /// The database or API could not be reached.
@@ -19,7 +21,8 @@ enum ExitStatus {
     static let schemaMismatch = ExitCode(65)
 
     static let helpText = """
-        Exit codes: 0 success, 1 failure, 2 finished with rejected records (see etl_rejected), 64 usage or configuration error, 65 schema newer than this \
+        Exit codes: 0 success, 1 failure, 2 finished with rejected records (see etl_rejected), 3 incomplete (status --check found coverage gaps, verify \
+        found days that differ from the API), 64 usage or configuration error, 65 schema newer than this \
         binary or an applied migration edited, 69 database or API unavailable, 75 another run or session holds a lock (try again later).
         """
 }

@@ -13,8 +13,9 @@ enum LoadRunner {
     ) async throws {
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         let summary: RunSummary
+        let gaps: [String: [Coverage.Range]]
         do {
-            summary = try await CommandRunner.catching {
+            (summary, gaps) = try await CommandRunner.catching {
                 let client = try RawDataClient(
                     httpClient: httpClient, configuration: api,
                     limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
@@ -22,7 +23,13 @@ enum LoadRunner {
                 let pipeline = SyncPipeline(
                     client: client, database: database, schema: schema, logger: logger,
                     progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
-                return try await pipeline.run(request)
+                let summary = try await pipeline.run(request)
+                let coverage = try await Connection.withConnection(database, logger: logger) {
+                    try await Coverage.read(schema: schema, on: $0)
+                }
+                var gaps: [String: [Coverage.Range]] = [:]
+                for stream in api.streamIds { gaps[stream] = coverage[stream]?.gaps() ?? [] }
+                return (summary, gaps)
             }
             ProgressLine.clear()
             try await httpClient.shutdown()
@@ -32,8 +39,10 @@ enum LoadRunner {
             if let metricsFile { try? MetricsFile.writeFailure(command: command, error: error, to: metricsFile) }
             throw error
         }
-        print(RunReport.text(summary))
-        if let metricsFile { try MetricsFile.write(summary: summary, command: command, to: metricsFile) }
+        print(RunReport.text(summary, gaps: gaps))
+        if let metricsFile {
+            try MetricsFile.write(summary: summary, command: command, gaps: gaps, to: metricsFile)
+        }
         if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
     }
 }

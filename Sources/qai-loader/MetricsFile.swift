@@ -15,12 +15,25 @@ import Warehouse
 /// `qai_loader_last_run_conversations{stream,result="inserted|updated|unchanged|rejected"}`,
 /// `qai_loader_last_run_audit_changes{stream}`, `qai_loader_last_run_requests`,
 /// `qai_loader_last_run_retries`, `qai_loader_last_run_rate_limited`, `qai_loader_last_run_lock_retries`,
-/// `qai_loader_last_run_deferred_slices`, and after a failure
+/// `qai_loader_last_run_deferred_slices`, `qai_loader_coverage_gaps{stream}` and
+/// `qai_loader_coverage_gap_seconds{stream}` (holes in the stream's loaded coverage after the run;
+/// alert on > 0), and after a failure
 /// `qai_loader_last_run_failure{reason}` (e.g. `api_unauthorized`, `warehouse_lockHeld`).
 enum MetricsFile {
     /// Writes the figures of a run that finished (`succeeded` or `partial`).
-    static func write(summary: RunSummary, command: String, to path: String, now: Date = Date()) throws {
+    static func write(
+        summary: RunSummary, command: String, gaps: [String: [Coverage.Range]] = [:], to path: String,
+        now: Date = Date()
+    ) throws {
         let metrics = Metrics(command: command)
+        for (stream, ranges) in gaps.sorted(by: { $0.key < $1.key }) {
+            metrics.gauge("coverage_gaps", "Holes in the stream's loaded coverage after the run.", [("stream", stream)])
+                .set(Double(ranges.count))
+            metrics.gauge(
+                "coverage_gap_seconds", "Seconds of the stream's time line inside its coverage that are not loaded.",
+                [("stream", stream)]
+            ).set(Double(ranges.reduce(0) { $0 + $1.seconds }))
+        }
         let time = now.timeIntervalSince1970
         metrics.gauge("last_run_timestamp_seconds", "When the last run ended (Unix time).").set(time)
         metrics.gauge("last_run_success", "1 if the last run finished, 0 if it failed.").set(1.0)

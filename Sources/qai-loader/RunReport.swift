@@ -1,8 +1,9 @@
+import Foundation
 import Warehouse
 
 /// The summary a `sync` or `backfill` prints when it ends.
 enum RunReport {
-    static func text(_ summary: RunSummary) -> String {
+    static func text(_ summary: RunSummary, gaps: [String: [Coverage.Range]] = [:]) -> String {
         let totals = summary.totals
         let load = totals.load
         let rate = summary.seconds > 0 ? Int(Double(totals.fetched) / summary.seconds) : 0
@@ -22,6 +23,13 @@ enum RunReport {
         }
         if totals.rejected > 0 {
             lines.append("  rejected records are in etl_rejected (run_id = \(summary.runId)) with their reasons.")
+        }
+        for (stream, ranges) in gaps.sorted(by: { $0.key < $1.key }) where !ranges.isEmpty {
+            let days = Double(ranges.reduce(0) { $0 + $1.seconds }) / 86_400
+            lines.append(
+                "  WARNING: stream \(stream) has \(ranges.count) gap(s) in its coverage "
+                    + String(format: "(%.1f days, from ", days) + StatusTime.iso(ranges[0].start) + ")"
+                    + ": run 'qai-loader sync --fill-gaps' (qai-loader status lists them).")
         }
         return lines.joined(separator: "\n")
     }

@@ -16,9 +16,11 @@ struct StatusCommand: AsyncParsableCommand {
             status, started_at, finished_at, duration_seconds, fetched, inserted, updated, unchanged, rejected, \
             requests, retries, rate_limited, error, host, pid, alive); streams[] (stream_id, watermark, \
             lag_seconds, lookback_cursor, lookback {days, window_start, window_end, swept_within_days, \
-            covered_seconds, fraction}, last_slice_completed_at, conversations); conversations {total, \
+            covered_seconds, fraction}, last_slice_completed_at, conversations, covered_from, covered_to, \
+            gaps[] {from, to, seconds}, resweep[] {day, last_swept_at, reason}); conversations {total, \
             by_audit_status}; rejected {run_ids, total, reasons[] {reason, count}}. \
-            Exit code 65 when the schema is not migrated (run qai-loader migrate).
+            Exit code 65 when the schema is not migrated (run qai-loader migrate); with --check, exit code 3 \
+            when any stream's coverage has a gap (for a job runner's health step).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -34,6 +36,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     @Option(help: "A lookback slice counts as covered when it was loaded within this many days.")
     var sweptWithinDays = 2
+
+    @Flag(help: "Exit with code 3 when any stream's coverage has a gap (a health check for job runners).")
+    var check = false
 
     func validate() throws {
         guard runs >= 0 else { throw ValidationError("--runs must not be negative") }
@@ -55,6 +60,7 @@ struct StatusCommand: AsyncParsableCommand {
                 try await reader.read(on: $0)
             }
             print(json ? try Self.json(status) : Self.text(status))
+            if check, status.streams.contains(where: { !$0.gaps.isEmpty }) { throw ExitStatus.incomplete }
         }
     }
 
@@ -102,6 +108,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         lines.append("")
         lines += streamLines(status.streams)
+        lines += StatusCoverageText.lines(status.streams)
         lines.append("")
         lines.append("Conversations: \(status.conversations.total)\(breakdown(status.conversations))")
         lines.append(rejectedLine(status.rejected))

@@ -7,13 +7,18 @@ import Warehouse
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "The nightly job: load new data since each stream's watermark, then re-sweep the lookback window.",
+        abstract:
+            "The nightly job: load new data where each stream's coverage ends, then re-sweep the lookback window.",
         discussion: """
-            New data runs from the stream's watermark (the end of the last gap-free loaded slice; on a new \
-            warehouse --since, default 7 days ago) up to now minus --settle-minutes. Then the trailing \
-            --lookback-days of already loaded data are fetched again, newest first, so late audits arrive; \
-            with --max-requests the re-sweep stops when the budget is spent and the next run continues where \
-            it stopped. Several streams share the account's request budget.
+            New data runs from where the stream's loaded coverage continues (the end of the loaded range that \
+            holds its watermark, so a backfill that reached it counts; without a watermark the end of the newest \
+            loaded range; with nothing loaded --since, default 7 days ago) up to now minus --settle-minutes. \
+            --fill-gaps also loads every hole in the coverage (qai-loader status lists them). Then days of the \
+            trailing --lookback-days are fetched again for late audits: with --resweep adaptive (the default) \
+            the days where audit changes are likeliest, from the lag learned from fact_audit_history, each day at \
+            least every --resweep-max-interval-days and once more as it leaves the window; with --resweep \
+            uniform every day, newest first. --max-requests bounds the run's requests. Several streams share the \
+            account's request budget.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -44,6 +49,11 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
     var metricsFile: String?
 
+    @Flag(help: "Also load every hole in each stream's coverage (see qai-loader status).")
+    var fillGaps = false
+
+    @OptionGroup var resweep: ResweepOptions
+
     func validate() throws {
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
@@ -58,17 +68,19 @@ struct SyncCommand: AsyncParsableCommand {
         let settings = try await options.settings()
         let apiConfiguration = try api.configuration(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
-        let lookback =
-            try lookbackDays ?? EnvironmentSettings(ProcessInfo.processInfo.environment)
-            .integer("QAI_LOOKBACK_DAYS") ?? 14
+        let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
+        let policy = try resweep.policy(settings: settings)
         let now = Int64(Date().timeIntervalSince1970)
         let schedule = SyncSchedule(
             streams: apiConfiguration.streamIds, now: now, settleSeconds: Int64(settleMinutes) * 60,
-            since: since.map(\.seconds), lookbackDays: lookback, sliceSeconds: Int64(sliceHours) * 3600)
+            since: since.map(\.seconds), lookbackDays: lookback, sliceSeconds: Int64(sliceHours) * 3600,
+            fillGaps: fillGaps, resweep: policy)
         var runOptions = [
             "streams": apiConfiguration.streamIds.joined(separator: ","), "lookback_days": String(lookback),
             "slice_hours": String(sliceHours), "settle_minutes": String(settleMinutes),
+            "resweep": policy.mode.rawValue,
         ]
+        if fillGaps { runOptions["fill_gaps"] = "true" }
         runOptions["since"] = since?.text
         runOptions["max_requests"] = maxRequests.map(String.init)
         let options = runOptions
@@ -78,10 +90,11 @@ struct SyncCommand: AsyncParsableCommand {
             schema: schema,
             metricsFile: metricsFile, logger: logger
         ) { connection in
-            let positions = try await SyncPlanner.positions(schema: schema, on: connection)
+            let plan = try await SyncPlanner.plan(schedule, schema: schema, on: connection)
+            SyncPlanLog.log(plan, logger: logger)
             return SyncRequest(
-                command: "sync", options: options, slices: SyncPlanner.slices(schedule, positions: positions),
-                concurrency: concurrency, writers: writers, maxRequests: maxRequests, lockPolicy: lockPolicy)
+                command: "sync", options: options, slices: plan.slices, concurrency: concurrency, writers: writers,
+                maxRequests: maxRequests, lockPolicy: lockPolicy)
         }
     }
 }

@@ -8,11 +8,11 @@ import Testing
 
 @Suite("Loading batches into the star schema")
 struct BatchLoaderTests {
-    /// The vendor's published sample page, read from ../shared/reference.
+    /// The vendor's published sample page (`Fixtures/sample-response.json`, a verbatim copy of the
+    /// API page's sample response).
     static func samplePage() throws -> [Conversation] {
-        let url = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appending(
-                path: "shared/reference/sample-response.json")
+        let url = URL(filePath: #filePath).deletingLastPathComponent().appending(
+            path: "Fixtures/sample-response.json")
         let bytes = try [UInt8](Data(contentsOf: url))
         let context = PageContext(streamId: "st-sample", window: TimeWindow(start: 0, end: 1), page: 1)
         return try PageDecoder.decode(bytes, context: context).conversations

@@ -40,8 +40,10 @@ public struct BatchLoader: Sendable {
 
     /// Loads `conversations` of `streamId`; duplicates by id keep the last occurrence. Must run
     /// inside a transaction on `connection` (the staging tables empty themselves at its end).
+    /// Audit history rows are observed at `observedAt` (epoch seconds; nil: the database's `now()`).
     public func load(
-        _ conversations: [Conversation], streamId: String, runId: Int64, on connection: isolated Connection
+        _ conversations: [Conversation], streamId: String, runId: Int64, observedAt: Double? = nil,
+        on connection: isolated Connection
     ) throws -> LoadCounts {
         try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
@@ -79,7 +81,7 @@ public struct BatchLoader: Sendable {
         for (index, statement) in MergeStatements.insertDimensions.enumerated() {
             try connection.execute(Query(unsafeSQL: statement, name: "insert new dimension keys \(index + 1)"))
         }
-        try mergeChanged(runId: runId, on: connection)
+        try mergeChanged(runId: runId, observedAt: observedAt, on: connection)
         for (index, statement) in MergeStatements.updateDimensions.enumerated() {
             try connection.execute(Query(unsafeSQL: statement, name: "update dimension rows \(index + 1)"))
         }
@@ -87,7 +89,7 @@ public struct BatchLoader: Sendable {
     }
 
     /// Upserts the changed conversations' facts, replaces their child rows and appends audit history.
-    private func mergeChanged(runId: Int64, on connection: isolated Connection) throws {
+    private func mergeChanged(runId: Int64, observedAt: Double?, on connection: isolated Connection) throws {
         let run = String(runId)
         try connection.execute(Query(unsafeSQL: MergeStatements.upsertFacts, binds: [run], name: "upsert facts"))
         for (index, statement) in MergeStatements.replaceChildren.enumerated() {
@@ -95,7 +97,9 @@ public struct BatchLoader: Sendable {
             try connection.execute(Query(unsafeSQL: statement, name: "replace child rows \(index + 1)"))
         }
         try connection.execute(
-            Query(unsafeSQL: MergeStatements.appendAuditHistory, binds: [run], name: "append audit history"))
+            Query(
+                unsafeSQL: MergeStatements.appendAuditHistory, binds: [run, observedAt.map { String($0) }],
+                name: "append audit history"))
     }
 
     /// The batch with one entry per conversation id, the last occurrence winning, in first-seen order.

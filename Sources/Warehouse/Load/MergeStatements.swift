@@ -131,11 +131,12 @@ enum MergeStatements {
             """,
         ]
 
-    /// One history row per conversation whose audit state is new or changed.
+    /// One history row per conversation whose audit state is new or changed, observed at the
+    /// batch's time (`$2`, epoch seconds: the loader's clock) or, when NULL, the database's.
     static let appendAuditHistory = """
         INSERT INTO fact_audit_history (conversation_id, observed_at, audit_status, audit_score, audit_date, auditor,
             run_id)
-        SELECT s.conversation_id, now(), s.audit_status, s.audit_score, s.audit_date, s.auditor, $1
+        SELECT s.conversation_id, coalesce(to_timestamp($2::float8), now()), s.audit_status, s.audit_score, s.audit_date, s.auditor, $1
         FROM stg_conversation s JOIN stg_changed c USING (conversation_id)
         WHERE c.audit_changed
         ON CONFLICT (conversation_id, observed_at) DO UPDATE SET

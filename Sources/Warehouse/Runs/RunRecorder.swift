@@ -77,26 +77,30 @@ public struct RunRecorder: Sendable {
         try await connection.advisoryUnlock(Self.runLockKey(runId))
     }
 
-    /// Inside a batch's transaction: the slices it completes and the records it quarantined.
+    /// Inside a batch's transaction: the slices it completes (each with why it was fetched, at the
+    /// loader's clock `completedAt`, epoch seconds) and the records it quarantined.
     func recordBatch(
-        runId: Int64, results: [WindowResult], on connection: isolated Connection
+        runId: Int64, results: [WindowResult], reasons: [String], completedAt: Double,
+        on connection: isolated Connection
     ) throws {
         let run = String(runId)
-        for result in results {
+        for (index, result) in results.enumerated() {
             try connection.execute(
                 Query(
                     unsafeSQL: """
                         INSERT INTO \(schema.qualifying("etl_slice")) AS s (stream_id, window_start, window_end, status,
-                            run_id, fetched, rejected, requests, completed_at)
-                        VALUES ($1, to_timestamp($2), to_timestamp($3), 'done', $4, $5, $6, $7, now())
+                            run_id, fetched, rejected, requests, completed_at, reason)
+                        VALUES ($1, to_timestamp($2), to_timestamp($3), 'done', $4, $5, $6, $7, to_timestamp($8::float8),
+                            nullif($9, ''))
                         ON CONFLICT (stream_id, window_start, window_end) DO UPDATE SET status = 'done',
                             run_id = excluded.run_id, fetched = excluded.fetched, rejected = excluded.rejected,
-                            requests = excluded.requests, completed_at = excluded.completed_at
+                            requests = excluded.requests, completed_at = excluded.completed_at, reason = excluded.reason
                         """,
                     binds: [
                         result.streamId, String(result.window.start), String(result.window.end), run,
                         String(result.conversations.count), String(result.rejections.count),
-                        String(result.statistics.requests),
+                        String(result.statistics.requests), String(completedAt),
+                        index < reasons.count ? reasons[index] : "",
                     ], name: "record etl_slice"))
             for rejection in result.rejections {
                 try connection.execute(

@@ -54,9 +54,9 @@ public struct LookbackCoverage: Sendable, Encodable, Equatable {
 }
 
 /// Time formatting for the status report.
-enum StatusTime {
+public enum StatusTime {
     /// `2026-11-25T04:00:00Z`.
-    static func iso(_ seconds: Int64) -> String {
+    public static func iso(_ seconds: Int64) -> String {
         String(VendorTimestamp.format(seconds).map { $0 == " " ? "T" : $0 }) + "Z"
     }
 }

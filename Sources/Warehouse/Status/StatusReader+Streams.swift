@@ -15,13 +15,42 @@ extension StatusReader {
             if let watermark, lookbackDays > 0 {
                 coverage = try await lookbackCoverage(stream: id, watermark: watermark, on: connection)
             }
-            streams.append(
-                StreamStatus(
-                    streamId: id, watermark: watermark, lagSeconds: watermark.map { now - $0 },
-                    lookbackCursor: position?.lookbackCursor, lookback: coverage, lastSliceCompletedAt: completed[id],
-                    conversations: counts[id] ?? ConversationCounts()))
+            var stream = StreamStatus(
+                streamId: id, watermark: watermark, lagSeconds: watermark.map { now - $0 },
+                lookbackCursor: position?.lookbackCursor, lookback: coverage, lastSliceCompletedAt: completed[id],
+                conversations: counts[id] ?? ConversationCounts())
+            if let position {
+                stream.coveredFrom = position.coverage.start
+                stream.coveredTo = position.resumePoint
+                stream.gaps = position.coverage.gaps()
+                if let resume = position.resumePoint, lookbackDays > 0 {
+                    stream.resweep = try await daySweeps(
+                        stream: id, from: resume - Int64(lookbackDays + 1) * 86_400, on: connection)
+                }
+            }
+            streams.append(stream)
         }
         return streams
+    }
+
+    /// The newest fetch of each UTC day of `stream` from `from` on, with its reason.
+    private func daySweeps(stream: String, from: Int64, on connection: Connection) async throws -> [DaySweep] {
+        let rows = try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    SELECT DISTINCT ON ((window_start AT TIME ZONE 'UTC')::date)
+                        extract(epoch FROM date_trunc('day', window_start AT TIME ZONE 'UTC'))::bigint AS day,
+                        extract(epoch FROM completed_at)::bigint AS swept, reason
+                    FROM \(schema.qualifying("etl_slice"))
+                    WHERE stream_id = $1 AND status = 'done' AND completed_at IS NOT NULL
+                        AND window_start >= to_timestamp($2::bigint)
+                    ORDER BY (window_start AT TIME ZONE 'UTC')::date, completed_at DESC
+                    """, binds: [stream, String(from)], name: "status day sweeps"))
+        return try rows.compactMap { row in
+            guard let day = try row.decode("day", as: Int64.self), let swept = try row.decode("swept", as: Int64.self)
+            else { return nil }
+            return DaySweep(day: day, lastSweptAt: swept, reason: try row.decode("reason", as: String.self))
+        }
     }
 
     /// Conversations per stream and audit status.

@@ -13,10 +13,19 @@ public struct StreamStatus: Sendable, Encodable, Equatable {
     public var lastSliceCompletedAt: Int64?
     /// Conversations of this stream in the warehouse.
     public var conversations: ConversationCounts
+    /// First loaded second of the stream (nil: nothing loaded).
+    public var coveredFrom: Int64?
+    /// Where the next `sync` continues new data (the end of the loaded coverage).
+    public var coveredTo: Int64?
+    /// Holes in the coverage between `coveredFrom` and the newest loaded range.
+    public var gaps: [Coverage.Range] = []
+    /// The last fetch of each day of the lookback window.
+    public var resweep: [DaySweep] = []
 
     enum CodingKeys: String, CodingKey {
         case streamId = "stream_id", watermark, lagSeconds = "lag_seconds", lookbackCursor = "lookback_cursor"
         case lookback, lastSliceCompletedAt = "last_slice_completed_at", conversations
+        case coveredFrom = "covered_from", coveredTo = "covered_to", gaps, resweep
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -28,5 +37,26 @@ public struct StreamStatus: Sendable, Encodable, Equatable {
         try container.encode(lookback, forKey: .lookback)
         try container.encode(lastSliceCompletedAt.map(StatusTime.iso), forKey: .lastSliceCompletedAt)
         try container.encode(conversations, forKey: .conversations)
+        try container.encode(coveredFrom.map(StatusTime.iso), forKey: .coveredFrom)
+        try container.encode(coveredTo.map(StatusTime.iso), forKey: .coveredTo)
+        try container.encode(gaps, forKey: .gaps)
+        try container.encode(resweep, forKey: .resweep)
+    }
+}
+
+/// When one day of the lookback window was last fetched, and why (`etl_slice.reason`).
+public struct DaySweep: Sendable, Encodable, Equatable {
+    /// First second of the day's slice.
+    public var day: Int64
+    public var lastSweptAt: Int64
+    public var reason: String?
+
+    enum CodingKeys: String, CodingKey { case day, lastSweptAt = "last_swept_at", reason }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(StatusTime.iso(day), forKey: .day)
+        try container.encode(StatusTime.iso(lastSweptAt), forKey: .lastSweptAt)
+        try container.encode(reason, forKey: .reason)
     }
 }

@@ -10,16 +10,29 @@ public struct SliceSpec: Sendable, Hashable {
         case lookback
         /// An explicit range (`backfill`).
         case backfill
+        /// A hole in the stream's coverage (`sync --fill-gaps`).
+        case gap
+        /// A day that `verify --repair` found incomplete.
+        case repair
     }
 
     public var streamId: String
     public var window: TimeWindow
     public var kind: Kind
+    /// For a lookback slice: why the re-sweep policy chose it.
+    public var resweepReason: ResweepPolicy.Reason?
 
-    public init(streamId: String, window: TimeWindow, kind: Kind) {
+    public init(streamId: String, window: TimeWindow, kind: Kind, resweepReason: ResweepPolicy.Reason? = nil) {
         self.streamId = streamId
         self.window = window
         self.kind = kind
+        self.resweepReason = resweepReason
+    }
+
+    /// What `etl_slice.reason` records: the kind, and for a lookback slice the policy's reason.
+    public var reason: String {
+        guard kind == .lookback, let resweepReason else { return kind.rawValue }
+        return "lookback:\(resweepReason.rawValue)"
     }
 }
 

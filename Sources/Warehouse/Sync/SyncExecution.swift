@@ -14,6 +14,8 @@ final class SyncExecution: Sendable {
     let runId: Int64
     let logger: Logger
     private let totals = Mutex(RunTotals())
+    /// What `etl_slice.reason` records for each planned slice.
+    private let reasons: [SliceKey: String]
 
     /// What the loop did.
     struct Outcome {
@@ -47,6 +49,9 @@ final class SyncExecution: Sendable {
         self.request = request
         self.runId = runId
         self.logger = logger
+        var reasons: [SliceKey: String] = [:]
+        for spec in request.slices { reasons[SliceKey(spec)] = spec.reason }
+        self.reasons = reasons
     }
 
     /// The totals committed so far (for the run record of a failed run).
@@ -134,15 +139,19 @@ final class SyncExecution: Sendable {
     /// the same fetched data (`SyncRequest.lockPolicy`).
     private func commit(_ batch: Batch, watermark mark: Int64?, on connection: Connection) async throws -> LoadCounts {
         let conversations = batch.results.flatMap(\.conversations)
-        let (loader, recorder, runId, stream, results) = (
-            self.loader, self.recorder, self.runId, batch.stream, batch.results
+        let (loader, recorder, runId, stream, results, clock) = (
+            self.loader, self.recorder, self.runId, batch.stream, batch.results, request.clock
         )
+        let reasons = batch.keys.map { self.reasons[$0] ?? "" }
         let operation = "batch of stream \(stream) (\(results.count) slices, \(conversations.count) conversations)"
         let counts = try await retrier.transaction(operation, on: connection, onRetry: noteLockRetry) { connection in
-            let counts = try loader.load(conversations, streamId: stream, runId: runId, on: connection)
+            let now = clock()
+            let counts = try loader.load(
+                conversations, streamId: stream, runId: runId, observedAt: now, on: connection)
             _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
             CrashPoint.reach("before-checkpoint")
-            try recorder.recordBatch(runId: runId, results: results, on: connection)
+            try recorder.recordBatch(
+                runId: runId, results: results, reasons: reasons, completedAt: now, on: connection)
             if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }
             CrashPoint.reach("before-commit")
             return counts

@@ -1,24 +1,25 @@
 import Postgres
 import QualityAI
 
-/// Plans the nightly `sync`: per stream, new data from the watermark (or `since` on a new
-/// warehouse) up to `now - settle`, then a lookback re-sweep of the trailing `lookbackDays` of
-/// already loaded data for late audits, newest first, resuming at the stream's lookback cursor
-/// when an earlier night's request budget ran out.
+/// What the nightly `sync` is asked to do.
 public struct SyncSchedule: Sendable {
     public var streams: [String]
     /// The current time, epoch seconds.
     public var now: Int64
     /// Conversations newer than `now - settleSeconds` are left for the next run.
     public var settleSeconds: Int64
-    /// Where a stream without a watermark starts, epoch seconds.
+    /// Where a stream with nothing loaded starts, epoch seconds.
     public var since: Int64
     public var lookbackDays: Int
     public var sliceSeconds: Int64
+    /// Also load every hole in each stream's coverage (`--fill-gaps`).
+    public var fillGaps: Bool
+    /// Which days of the lookback window are fetched again.
+    public var resweep: ResweepPolicy
 
     public init(
         streams: [String], now: Int64, settleSeconds: Int64 = 600, since: Int64? = nil, lookbackDays: Int = 14,
-        sliceSeconds: Int64 = 86_400
+        sliceSeconds: Int64 = 86_400, fillGaps: Bool = false, resweep: ResweepPolicy = ResweepPolicy()
     ) {
         self.streams = streams
         self.now = now
@@ -26,22 +27,44 @@ public struct SyncSchedule: Sendable {
         self.since = since ?? now - 7 * 86_400
         self.lookbackDays = lookbackDays
         self.sliceSeconds = sliceSeconds
+        self.fillGaps = fillGaps
+        self.resweep = resweep
     }
+
+    /// New data is loaded up to here (exclusive).
+    public var end: Int64 { now - settleSeconds }
+    var lookbackSeconds: Int64 { Int64(lookbackDays) * 86_400 }
 }
 
+/// Plans the nightly `sync`, per stream: new data from where the loaded coverage continues (see
+/// `Coverage.resumePoint`; `since` when nothing is loaded) up to `now - settle`, the holes of the
+/// coverage when asked, then the lookback re-sweep of the trailing `lookbackDays` as the
+/// `ResweepPolicy` decides.
 public enum SyncPlanner {
-    /// A stream's position: watermark (exclusive, epoch seconds) and lookback cursor.
-    public struct Position: Sendable, Hashable {
+    /// A stream's position: watermark, lookback cursor, coverage, and what the re-sweep needs.
+    public struct Position: Sendable {
         public var watermark: Int64?
         public var lookbackCursor: Int64?
+        public var coverage: Coverage
+        public var history: SweepHistory
+        public var model: ChangeLagModel
 
-        public init(watermark: Int64? = nil, lookbackCursor: Int64? = nil) {
+        public init(
+            watermark: Int64? = nil, lookbackCursor: Int64? = nil, coverage: Coverage = Coverage(ranges: []),
+            history: SweepHistory = SweepHistory(slices: []), model: ChangeLagModel = .prior
+        ) {
             self.watermark = watermark
             self.lookbackCursor = lookbackCursor
+            self.coverage = coverage
+            self.history = history
+            self.model = model
         }
+
+        /// Where new data continues (nil: nothing loaded yet).
+        public var resumePoint: Int64? { coverage.resumePoint(watermark: watermark) }
     }
 
-    /// Reads every stream's position from `etl_watermark`.
+    /// Every stream's watermark, cursor and coverage (`etl_watermark`, `etl_slice`).
     public static func positions(schema: Identifier, on connection: Connection) async throws -> [String: Position] {
         let rows = try await connection.execute(
             Query(
@@ -57,38 +80,90 @@ public enum SyncPlanner {
                 watermark: try row.decode("watermark", as: Int64.self),
                 lookbackCursor: try row.decode("cursor", as: Int64.self))
         }
+        for (stream, coverage) in try await Coverage.read(schema: schema, on: connection) {
+            positions[stream, default: Position()].coverage = coverage
+        }
         return positions
     }
 
-    /// The slices of one sync: every stream's new data first (in time order), then the lookback.
-    public static func slices(_ schedule: SyncSchedule, positions: [String: Position]) -> [SliceSpec] {
-        let end = schedule.now - schedule.settleSeconds
+    /// Positions plus sweep history and learned lag models for `schedule`'s streams, then the plan.
+    public static func plan(_ schedule: SyncSchedule, schema: Identifier, on connection: Connection) async throws
+        -> SyncPlan
+    {
+        var positions = try await positions(schema: schema, on: connection)
+        let windowStart = schedule.end - schedule.lookbackSeconds - schedule.sliceSeconds
+        let histories = try await SweepHistory.read(schema: schema, since: windowStart, on: connection)
+        for stream in schedule.streams {
+            var position = positions[stream] ?? Position()
+            position.history = histories[stream] ?? SweepHistory(slices: [])
+            if schedule.resweep.mode == .adaptive, schedule.lookbackDays > 0 {
+                let learnedTo = schedule.end - schedule.lookbackSeconds
+                position.model = try await ChangeLagModel.learn(
+                    stream: stream, from: learnedTo - 90 * 86_400, to: learnedTo, schema: schema, on: connection)
+            }
+            positions[stream] = position
+        }
+        return slices(schedule, positions: positions)
+    }
+
+    /// The plan for `positions`: every stream's new data first (in time order), then the gaps
+    /// (with `fillGaps`), then the lookback slices the policy chose.
+    public static func slices(_ schedule: SyncSchedule, positions: [String: Position]) -> SyncPlan {
+        let end = schedule.end
         var newData: [SliceSpec] = []
+        var gaps: [SliceSpec] = []
         var lookback: [SliceSpec] = []
+        var streams: [String: StreamPlan] = [:]
         for stream in schedule.streams {
             let position = positions[stream] ?? Position()
-            let start = position.watermark ?? schedule.since
+            let resume = position.resumePoint
+            let start = resume ?? schedule.since
             if start < end {
                 newData += SlicePlanner.windows(from: start, to: end, sliceSeconds: schedule.sliceSeconds).map {
                     SliceSpec(streamId: stream, window: $0, kind: .newData)
                 }
             }
-            guard position.watermark != nil, schedule.lookbackDays > 0 else { continue }
-            let lookbackStart = end - Int64(schedule.lookbackDays) * 86_400
-            let lookbackEnd = min(start, end)
-            guard lookbackStart < lookbackEnd else { continue }
-            let newestFirst = SlicePlanner.windows(
-                from: lookbackStart, to: lookbackEnd, sliceSeconds: schedule.sliceSeconds
-            ).reversed().map { SliceSpec(streamId: stream, window: $0, kind: .lookback) }
-            if let cursor = position.lookbackCursor,
-                let resume = newestFirst.firstIndex(where: { $0.window.end < cursor })
-            {
-                lookback += newestFirst[resume...] + newestFirst[..<resume]
-            } else {
-                lookback += newestFirst
+            var plan = StreamPlan(newDataFrom: start, gaps: position.coverage.gaps(), model: position.model)
+            if schedule.fillGaps {
+                for gap in position.coverage.gaps(until: start) {
+                    gaps += SlicePlanner.windows(from: gap.start, to: gap.end, sliceSeconds: schedule.sliceSeconds).map
+                    {
+                        SliceSpec(streamId: stream, window: $0, kind: .gap)
+                    }
+                }
             }
+            if resume != nil, schedule.lookbackDays > 0 {
+                plan.resweep = resweep(schedule, position: position, until: min(start, end))
+                lookback += plan.resweep.filter(\.sweep).map {
+                    SliceSpec(streamId: stream, window: $0.window, kind: .lookback, resweepReason: $0.reason)
+                }
+            }
+            streams[stream] = plan
         }
-        return newData.sorted { ($0.window.start, $0.streamId) < ($1.window.start, $1.streamId) } + lookback
+        let ordered = newData.sorted { ($0.window.start, $0.streamId) < ($1.window.start, $1.streamId) }
+        return SyncPlan(slices: ordered + gaps + lookback, streams: streams)
+    }
+
+    /// The lookback decisions of one stream, in fetch order (uniform: newest first, resuming at the
+    /// lookback cursor; adaptive: by priority).
+    private static func resweep(_ schedule: SyncSchedule, position: Position, until lookbackEnd: Int64)
+        -> [ResweepPolicy.Decision]
+    {
+        var lookbackStart = schedule.end - schedule.lookbackSeconds
+        if schedule.resweep.mode == .adaptive {
+            lookbackStart = lookbackStart / schedule.sliceSeconds * schedule.sliceSeconds
+        }
+        guard lookbackStart < lookbackEnd else { return [] }
+        let days = SlicePlanner.windows(from: lookbackStart, to: lookbackEnd, sliceSeconds: schedule.sliceSeconds)
+        var decisions = schedule.resweep.decide(
+            days: days, now: schedule.now, lookbackSeconds: schedule.lookbackSeconds,
+            lastSwept: position.history.lastSwept, model: position.model)
+        if schedule.resweep.mode == .uniform, let cursor = position.lookbackCursor,
+            let resume = decisions.firstIndex(where: { $0.window.end < cursor })
+        {
+            decisions = Array(decisions[resume...] + decisions[..<resume])
+        }
+        return decisions
     }
 
     /// Each stream's new lookback cursor after a run: the end (exclusive) of its first lookback
@@ -101,4 +176,22 @@ public enum SyncPlanner {
         }
         return cursors
     }
+}
+
+/// A planned sync: the slices in fetch order and, per stream, what was decided and why.
+public struct SyncPlan: Sendable {
+    public var slices: [SliceSpec]
+    public var streams: [String: StreamPlan]
+}
+
+/// One stream's part of a `SyncPlan`.
+public struct StreamPlan: Sendable {
+    /// Where new data starts.
+    public var newDataFrom: Int64
+    /// Holes in the stream's coverage (between its first loaded second and its newest loaded range).
+    public var gaps: [Coverage.Range]
+    /// The lag model the re-sweep used.
+    public var model: ChangeLagModel
+    /// Every day of the lookback window, swept or not, with the reason.
+    public var resweep: [ResweepPolicy.Decision] = []
 }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// What a `sync` or `backfill` run should do, planned before it starts.
 public struct SyncRequest: Sendable {
     /// `sync` or `backfill`, recorded in `etl_run.command`.
@@ -17,6 +23,13 @@ public struct SyncRequest: Sendable {
     public var maxRequests: Int?
     /// How batch and rollup transactions wait for locks held by other sessions, and how often they retry.
     public var lockPolicy: LockPolicy
+    /// The loader's clock, epoch seconds: when slices completed (`etl_slice.completed_at`, which the
+    /// re-sweep policy reads) and audit changes were observed. Tests and benchmarks inject a
+    /// simulated one.
+    public var clock: @Sendable () -> Double
+
+    /// The system's clock, epoch seconds.
+    public static let wallClock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
 
     /// The default of `batchConversations`.
     public static let defaultBatchConversations = 2_000
@@ -24,8 +37,9 @@ public struct SyncRequest: Sendable {
     public init(
         command: String, options: [String: String], slices: [SliceSpec], concurrency: Int = 4,
         batchConversations: Int = defaultBatchConversations, writers: Int = 2, maxRequests: Int? = nil,
-        lockPolicy: LockPolicy = .standard
+        lockPolicy: LockPolicy = .standard, clock: @escaping @Sendable () -> Double = SyncRequest.wallClock
     ) {
+        self.clock = clock
         self.writers = max(1, writers)
         self.command = command
         self.options = options

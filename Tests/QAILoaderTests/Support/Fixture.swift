@@ -87,7 +87,7 @@ enum Fixture {
         return try await pipeline.run(
             SyncRequest(
                 command: "sync", options: ["lookback_days": String(lookbackDays)],
-                slices: SyncPlanner.slices(schedule, positions: positions)))
+                slices: SyncPlanner.slices(schedule, positions: positions).slices))
     }
 
     /// The mock's ground truth for the whole range: conversation count and counts by audit status.

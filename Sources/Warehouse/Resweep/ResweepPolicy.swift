@@ -1,0 +1,91 @@
+import QualityAI
+
+/// Decides which days of a stream's lookback window `sync` fetches again tonight.
+///
+/// - `uniform`: every day of the window, every night (newest first; with `--max-requests` the
+///   lookback cursor carries the rest to the next night).
+/// - `adaptive` (the default): a day is re-swept when
+///   1. it leaves the window within the next 24 hours and was not swept since it entered that
+///      last day (its last chance: changes up to then are captured), or
+///   2. it was not swept for `maxIntervalDays`, or never since it was first loaded, or
+///   3. at least `minIntervalDays` passed since its last sweep and the share of its expected
+///      audit changes that happened since then (from the `ChangeLagModel`) is at least
+///      `threshold`.
+///   Under a request budget, leaving days go first, then overdue days, then the others by
+///   expected share of changes.
+public struct ResweepPolicy: Sendable, Equatable {
+    /// The two policies (`--resweep`).
+    public enum Mode: String, Sendable, CaseIterable {
+        case uniform, adaptive
+    }
+
+    public var mode: Mode
+    /// Every day of the window is swept at least this often (days).
+    public var maxIntervalDays: Double
+    /// A day whose changes are likely is swept at most this often (days), leaving days aside.
+    public var minIntervalDays: Double
+    /// The share of a day's expected audit changes since its last sweep that makes it due.
+    public var threshold: Double
+
+    public init(
+        mode: Mode = .adaptive, maxIntervalDays: Double = 5, minIntervalDays: Double = 3, threshold: Double = 0.05
+    ) {
+        self.mode = mode
+        self.maxIntervalDays = maxIntervalDays
+        self.minIntervalDays = minIntervalDays
+        self.threshold = threshold
+    }
+
+    /// Why a day is (or is not) swept tonight.
+    public enum Reason: String, Sendable, Encodable {
+        case uniform, leaving, overdue, likely, notDue = "not_due"
+    }
+
+    /// One day of the window and what was decided for it.
+    public struct Decision: Sendable, Equatable {
+        public var window: TimeWindow
+        public var lastSweptAt: Int64?
+        /// Expected share of the day's audit changes that happened since its last sweep.
+        public var expectedShare: Double
+        public var reason: Reason
+        public var sweep: Bool { reason != .notDue }
+    }
+
+    /// Decisions for `days` (the window's slices) at `now`; a window leaves at `end + lookback`.
+    /// `lastSwept` gives, per window, when all of it was last fetched (nil: never fully).
+    /// Returned in the order they should be fetched: swept days first (by priority), then the rest.
+    public func decide(
+        days: [TimeWindow], now: Int64, lookbackSeconds: Int64, lastSwept: (TimeWindow) -> Int64?,
+        model: ChangeLagModel
+    ) -> [Decision] {
+        var decisions: [Decision] = days.map { window in
+            let last = lastSwept(window)
+            let middle = Double(window.start + window.end) / 2
+            let since = Double(last ?? window.start)
+            let share = model.share(from: since - middle, to: Double(now) - middle)
+            guard mode == .adaptive else {
+                return Decision(window: window, lastSweptAt: last, expectedShare: share, reason: .uniform)
+            }
+            let exit = window.end + 1 + lookbackSeconds
+            let idle = Double(now - (last ?? window.start)) / 86_400
+            let reason: Reason
+            if now >= exit - 86_400, (last ?? .min) < exit - 86_400 {
+                reason = .leaving
+            } else if last == nil || idle >= maxIntervalDays {
+                reason = .overdue
+            } else if idle >= minIntervalDays, share >= threshold {
+                reason = .likely
+            } else {
+                reason = .notDue
+            }
+            return Decision(window: window, lastSweptAt: last, expectedShare: share, reason: reason)
+        }
+        guard mode == .adaptive else { return decisions.sorted { $0.window.start > $1.window.start } }
+        let rank: [Reason: Int] = [.leaving: 0, .overdue: 1, .likely: 2, .notDue: 3]
+        decisions.sort {
+            (rank[$0.reason] ?? 9, -$0.expectedShare, -$0.window.start)
+                < (rank[$1.reason] ?? 9, -$1.expectedShare, -$1.window.start)
+        }
+        return decisions
+    }
+}
