@@ -17,7 +17,7 @@ struct StatusCommandTests {
     ]
     static let streamKeys: Set = [
         "stream_id", "watermark", "lag_seconds", "lookback_cursor", "lookback", "last_slice_completed_at",
-        "conversations",
+        "conversations", "covered_from", "covered_to", "gaps", "resweep",
     ]
     static let lookbackKeys: Set = [
         "days", "window_start", "window_end", "swept_within_days", "covered_seconds", "fraction",

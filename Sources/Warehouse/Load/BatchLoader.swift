@@ -40,10 +40,11 @@ public struct BatchLoader: Sendable {
 
     /// Loads `conversations` of `streamId`; duplicates by id keep the last occurrence. Must run
     /// inside a transaction on `connection` (the staging tables empty themselves at its end).
-    /// Audit history rows are observed at `observedAt` (epoch seconds; nil: the database's `now()`).
+    /// Audit history rows are observed at `observedAt` (epoch seconds; nil: the database's `now()`);
+    /// `windowStarts` gives the API window each conversation was fetched in (by id, epoch seconds).
     public func load(
         _ conversations: [Conversation], streamId: String, runId: Int64, observedAt: Double? = nil,
-        on connection: isolated Connection
+        windowStarts: [String: Int64] = [:], on connection: isolated Connection
     ) throws -> LoadCounts {
         try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
@@ -76,7 +77,8 @@ public struct BatchLoader: Sendable {
         guard !changedIds.isEmpty else { return counts }
         let rewrite = unique.indices.filter { changedIds.contains(unique[$0].conversationId) }
         try StagingWriter.copy(
-            rewrite.map { unique[$0] }, hashes: rewrite.map { hashes[$0] }, streamId: streamId, on: connection)
+            rewrite.map { unique[$0] }, hashes: rewrite.map { hashes[$0] }, streamId: streamId,
+            windowStarts: windowStarts, on: connection)
         CrashPoint.reach("before-merge")
         for (index, statement) in MergeStatements.insertDimensions.enumerated() {
             try connection.execute(Query(unsafeSQL: statement, name: "insert new dimension keys \(index + 1)"))

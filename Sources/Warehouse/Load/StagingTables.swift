@@ -13,7 +13,7 @@ enum StagingTables {
         "audit_status", "audit_score", "audit_date", "auditor", "sentiment", "sentiment_score",
         "sentiment_positive", "sentiment_neutral", "sentiment_negative", "sentiment_start", "sentiment_end",
         "is_churn_risk_observed", "is_escalation_observed", "taxonomy_resolution", "custom_fields",
-        "agent_recordings", "customer_recordings", "raw", "content_hash",
+        "agent_recordings", "customer_recordings", "api_window_start", "raw", "content_hash",
     ]
     /// Every conversation of the batch: what tells whether it changed (the whole record goes to
     /// `stg_conversation` only when it did).
@@ -47,8 +47,8 @@ enum StagingTables {
             auditor text, sentiment text, sentiment_score numeric, sentiment_positive numeric,
             sentiment_neutral numeric, sentiment_negative numeric, sentiment_start text, sentiment_end text,
             is_churn_risk_observed boolean, is_escalation_observed boolean, taxonomy_resolution text,
-            custom_fields text, agent_recordings text[], customer_recordings text[], raw text NOT NULL,
-            content_hash bytea NOT NULL
+            custom_fields text, agent_recordings text[], customer_recordings text[], api_window_start timestamptz,
+            raw text NOT NULL, content_hash bytea NOT NULL
         ) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stg_key (
             conversation_id text NOT NULL, content_hash bytea NOT NULL, audit_status text, audit_score numeric,

@@ -23,13 +23,16 @@ enum StagingWriter {
     }
 
     /// Copies `conversations` (already unique by id) of `streamId` with their content hashes
+    /// and the API windows they were fetched in (`windowStarts`, epoch seconds by conversation id)
     /// into the other staging tables; runs on the connection.
     static func copy(
-        _ conversations: [Conversation], hashes: [String], streamId: String, on connection: isolated Connection
+        _ conversations: [Conversation], hashes: [String], streamId: String, windowStarts: [String: Int64],
+        on connection: isolated Connection
     ) throws {
         try connection.copyIn(table: "stg_conversation", columns: StagingTables.conversationColumns) { writer in
             for (conversation, hash) in zip(conversations, hashes) {
-                writeConversation(conversation, streamId: streamId, into: &writer)
+                let windowStart = windowStarts[conversation.conversationId].map { VendorTimestamp.format($0) + "+00" }
+                writeConversation(conversation, streamId: streamId, windowStart: windowStart, into: &writer)
                 writer.append(hash)
                 try writer.endRow()
             }
@@ -120,7 +123,9 @@ enum StagingWriter {
         }
     }
 
-    private static func writeConversation(_ c: Conversation, streamId: String, into writer: inout CopyWriter) {
+    private static func writeConversation(
+        _ c: Conversation, streamId: String, windowStart: String?, into writer: inout CopyWriter
+    ) {
         writer.append(c.conversationId)
         writer.append(streamId)
         writer.append(c.customConversationId)
@@ -153,6 +158,7 @@ enum StagingWriter {
         writer.append(c.customFields.isEmpty ? nil : JSONText.object(c.customFields.map { ($0.key, $0.value) }))
         writer.append(textArray: c.agentRecordings.isEmpty ? nil : c.agentRecordings)
         writer.append(textArray: c.customerRecordings.isEmpty ? nil : c.customerRecordings)
+        writer.append(windowStart)
         writer.append(c.raw)
     }
 }

@@ -4,7 +4,8 @@ import QualityAI
 
 /// `verify`: compares, per window (a day by default), the API's `totalResults` (one `limit=1`
 /// request each, paced by the account's limiter) with the warehouse's count of conversations for
-/// the same stream and time range. Read-only apart from its `etl_run` row (command `verify`).
+/// the same stream and time range (by conversation start, or, for a record without one, by the
+/// API window it was fetched in: `fact_conversation.api_window_start`). Read-only apart from its `etl_run` row (command `verify`).
 public struct Reconciler: Sendable {
     public let client: RawDataClient
     public let schema: Identifier
@@ -102,10 +103,11 @@ public struct Reconciler: Sendable {
         let conversations = try await connection.execute(
             Query(
                 unsafeSQL: """
-                    SELECT floor(extract(epoch FROM conversation_start) / $4::bigint)::bigint AS bucket, count(*) AS n
+                    SELECT floor(extract(epoch FROM coalesce(conversation_start, api_window_start)) / $4::bigint)::bigint
+                        AS bucket, count(*) AS n
                     FROM \(schema.qualifying("fact_conversation"))
-                    WHERE stream_id = $1 AND conversation_start >= to_timestamp($2::bigint)
-                        AND conversation_start < to_timestamp($3::bigint)
+                    WHERE stream_id = $1 AND coalesce(conversation_start, api_window_start) >= to_timestamp($2::bigint)
+                        AND coalesce(conversation_start, api_window_start) < to_timestamp($3::bigint)
                     GROUP BY 1
                     """, binds: binds, name: "verify warehouse counts"))
         let quarantined = try await connection.execute(

@@ -143,11 +143,13 @@ final class SyncExecution: Sendable {
             self.loader, self.recorder, self.runId, batch.stream, batch.results, request.clock
         )
         let reasons = batch.keys.map { self.reasons[$0] ?? "" }
+        let windowStarts = Self.windowStarts(results)
         let operation = "batch of stream \(stream) (\(results.count) slices, \(conversations.count) conversations)"
         let counts = try await retrier.transaction(operation, on: connection, onRetry: noteLockRetry) { connection in
             let now = clock()
             let counts = try loader.load(
-                conversations, streamId: stream, runId: runId, observedAt: now, on: connection)
+                conversations, streamId: stream, runId: runId, observedAt: now, windowStarts: windowStarts,
+                on: connection)
             _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
             CrashPoint.reach("before-checkpoint")
             try recorder.recordBatch(
@@ -158,6 +160,15 @@ final class SyncExecution: Sendable {
         }
         CrashPoint.reach("after-commit")
         return counts
+    }
+
+    /// The window each conversation of `results` was fetched in (its start, by conversation id).
+    private static func windowStarts(_ results: [WindowResult]) -> [String: Int64] {
+        var starts: [String: Int64] = [:]
+        for result in results {
+            for conversation in result.conversations { starts[conversation.conversationId] = result.window.start }
+        }
+        return starts
     }
 
     /// Adds a committed batch to the run's totals and logs it.
