@@ -42,7 +42,8 @@ import Testing
                         #expect(seconds > expected.end)
                     }
                     #expect(
-                        (audit.status == "Audited") == (audit.score != nil && audit.date != nil && audit.auditor != nil))
+                        (audit.status == "Audited") == (audit.score != nil && audit.date != nil && audit.auditor != nil)
+                    )
                     let stable = try EpochTests.stable(record)
                     if let before = last[id] {
                         #expect(Self.rank[audit.status, default: -1] >= Self.rank[before.status, default: 9])

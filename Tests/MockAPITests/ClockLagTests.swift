@@ -56,10 +56,14 @@ import Testing
         lags.sort()
         #expect(lags.first ?? 0 >= 1)
         #expect(lags.last ?? .infinity <= 30 * day)
-        let expected = [(0.5, median, 0.12), (0.8, median * exp(sigma * Self.z80), 0.12), (0.95, median * exp(sigma * Self.z95), 0.2)]
+        let expected = [
+            (0.5, median, 0.12), (0.8, median * exp(sigma * Self.z80), 0.12),
+            (0.95, median * exp(sigma * Self.z95), 0.2),
+        ]
         for (p, value, tolerance) in expected {
             let observed = Self.quantile(lags, p)
-            #expect(abs(observed / value - 1) < tolerance, "quantile \(p): \(observed / day) d, expected \(value / day) d")
+            #expect(
+                abs(observed / value - 1) < tolerance, "quantile \(p): \(observed / day) d, expected \(value / day) d")
         }
         #expect(abs(median * exp(sigma * Self.z95) / day - 10.2) < 0.1)
     }

@@ -41,9 +41,12 @@ struct AuditSchedule: Sendable, Equatable {
         let end = UTCTime.floorDiv(record.endMs ?? record.header.startMs, 1000)
         let outcome = random.unit()
         let lag = model.lag(z: normal(&random))
-        let fraction = model.assignmentFraction.lowerBound + random.unit() * (model.assignmentFraction.upperBound - model.assignmentFraction.lowerBound)
+        let fraction =
+            model.assignmentFraction.lowerBound + random.unit()
+            * (model.assignmentFraction.upperBound - model.assignmentFraction.lowerBound)
         let reaudited = random.unit() < model.reauditShare
-        let delay = model.reauditDelaySeconds.lowerBound
+        let delay =
+            model.reauditDelaySeconds.lowerBound
             + Int64(random.below(Int(model.reauditDelaySeconds.upperBound - model.reauditDelaySeconds.lowerBound + 1)))
         let first = audit(at: end + lag, &random)
         let second = audit(at: end + lag + delay, &random)

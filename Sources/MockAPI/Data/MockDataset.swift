@@ -99,7 +99,9 @@ final class MockDataset: Sendable {
     /// Serving positions in `[from, to]` that pass the filter and exist at the moment, in order.
     func matches(_ index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter, moment: MockMoment) -> [Int] {
         index.positions(from: from, to: min(to, moment.time ?? to)).filter { position in
-            guard filter.needsRecord ? filter.accepts(record(index, position: position)) : filter.accepts(index.headers[position])
+            guard
+                filter.needsRecord
+                    ? filter.accepts(record(index, position: position)) : filter.accepts(index.headers[position])
             else { return false }
             return moment.time.map { exists(index, position: position, at: $0) } ?? true
         }
