@@ -60,17 +60,25 @@ struct MockAPICommand: AsyncParsableCommand {
         }
     }
 
+    /// The mock's configuration from the options, with the client secret that signs valid tokens.
+    func mockConfiguration(secret: String) -> MockAPIConfiguration {
+        MockAPIConfiguration(
+            host: host, port: port, streams: streams, conversationsPerStream: conversations, days: days,
+            end: end?.seconds, seed: seed, clientSecret: secret, epoch: epoch, clock: now?.seconds)
+    }
+
     func run() async throws {
         let logger = global.makeLogger(label: "qai-loader.mock-api")
         let secret =
             clientSecret ?? ProcessInfo.processInfo.environment["QAI_MOCK_CLIENT_SECRET"]
             ?? MockAPIConfiguration.defaultClientSecret
-        let configuration = MockAPIConfiguration(
-            host: host, port: port, streams: streams, conversationsPerStream: conversations, days: days,
-            end: end?.seconds, seed: seed, clientSecret: secret, epoch: epoch, clock: now?.seconds)
+        let configuration = mockConfiguration(secret: secret)
         let server = MockAPIServer(configuration: configuration, logger: logger)
         try await server.run { port in
             print("mock-api listening on http://\(host):\(port) (streams: \(streams.joined(separator: ", ")))")
+            if configuration.clock != nil {
+                print("simulated clock: GET /mock/clock; audits: \(configuration.auditLag)")
+            }
         }
     }
 }
