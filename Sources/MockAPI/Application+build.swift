@@ -4,7 +4,7 @@ public import Logging
 /// Builds the mock API application (the raw data endpoint, control and ground-truth endpoints).
 /// Stream indices are built here, before the server starts listening.
 public func buildApplication(_ configuration: MockAPIConfiguration, logger: Logger) -> some ApplicationProtocol {
-    buildApplication(configuration, logger: logger, onServerRunning: { _ in })
+    buildApplication(MockControl(configuration: configuration), logger: logger, onServerRunning: { _ in })
 }
 
 /// Builds the mock API application; `onServerRunning` receives the bound port once it listens
@@ -14,7 +14,18 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void
 ) -> some ApplicationProtocol {
-    let router = buildRouter(configuration, logger: logger)
+    buildApplication(MockControl(configuration: configuration), logger: logger, onServerRunning: onServerRunning)
+}
+
+/// Builds the mock API application around a control handle, so that the caller can move its clock
+/// or epoch and read its truth in process while it serves.
+public func buildApplication(
+    _ control: MockControl,
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void
+) -> some ApplicationProtocol {
+    let configuration = control.configuration
+    let router = buildRouter(control, logger: logger)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
@@ -32,12 +43,9 @@ public func buildApplication(
         logger: logger)
 }
 
-func buildRouter(_ configuration: MockAPIConfiguration, logger: Logger) -> Router<BasicRequestContext> {
-    let dataset = MockDataset(configuration: configuration)
-    if configuration.prewarm {
-        dataset.prewarm(epoch: configuration.epoch)
-    }
-    let state = MockState(epoch: configuration.epoch, faults: configuration.faults, seed: configuration.seed)
+func buildRouter(_ control: MockControl, logger: Logger) -> Router<BasicRequestContext> {
+    let (dataset, state) = (control.dataset, control.state)
+    let configuration = dataset.configuration
     let router = Router()
     RawDataController(
         dataset: dataset, state: state,

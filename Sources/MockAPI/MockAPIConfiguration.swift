@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything that defines a mock API instance: where it listens, what data it serves, which
 /// credentials it accepts and which faults it injects. The served data is a pure function of
-/// (seed, stream, conversation index, epoch).
+/// (seed, stream, conversation index, epoch), or in clock mode (`clock` set) of (seed, stream,
+/// conversation index, simulated time).
 public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
     /// Address to bind; keep it on loopback.
     public var host: String
@@ -13,7 +14,8 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
     public var conversationsPerStream: Int
     /// Conversations start within the `days` days before `end`.
     public var days: Int
-    /// End of the generated range and the mock's "now" for audit dates, in epoch seconds.
+    /// End of the generated range and, in epoch mode, the mock's "now" for audit dates, in epoch
+    /// seconds.
     public var end: Int64
     public var seed: UInt64
     /// HS256 key that `auth` tokens must be signed with.
@@ -24,8 +26,13 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
     public var accountId: String?
     /// When set, the `orgId` header must equal it; otherwise any non-empty value is accepted.
     public var orgId: String?
-    /// Initial late-audit epoch (0 = initial state).
+    /// Initial late-audit epoch (0 = initial state); epoch mode only.
     public var epoch: Int
+    /// Clock mode when set: the initial simulated "now" in epoch seconds. Conversations exist once
+    /// they have ended and audits happen at times `auditLag` draws; `end` may lie after it.
+    public var clock: Int64?
+    /// When audits, re-audits and agent renames happen in clock mode.
+    public var auditLag: AuditLagModel
     public var faults: FaultConfiguration
     /// Path prefixes before `/{streamId}/rawdata`: the current one and the 2024 one.
     public var pathPrefixes: [String]
@@ -46,6 +53,8 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
         accountId: String? = nil,
         orgId: String? = nil,
         epoch: Int = 0,
+        clock: Int64? = nil,
+        auditLag: AuditLagModel = .standard,
         faults: FaultConfiguration = FaultConfiguration(),
         pathPrefixes: [String] = MockAPIConfiguration.defaultPathPrefixes,
         prewarm: Bool = true
@@ -62,6 +71,8 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
         self.accountId = accountId
         self.orgId = orgId
         self.epoch = epoch
+        self.clock = clock
+        self.auditLag = auditLag
         self.faults = faults
         self.pathPrefixes = pathPrefixes
         self.prewarm = prewarm
@@ -87,6 +98,7 @@ public struct MockAPIConfiguration: Sendable, CustomStringConvertible {
     public var description: String {
         "mock API on \(host):\(port), streams \(streams.joined(separator: ",")), "
             + "\(conversationsPerStream) conversations over \(days) days to \(UTCTime.spaced(end)), seed \(seed), "
-            + "epoch \(epoch), client secret <redacted>"
+            + (clock.map { "simulated clock from \(UTCTime.spaced($0))" } ?? "epoch \(epoch)")
+            + ", client secret <redacted>"
     }
 }

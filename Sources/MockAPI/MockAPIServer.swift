@@ -22,14 +22,16 @@ public struct MockAPIServer: Sendable {
     /// Starts serving in a background task and returns once the server listens.
     public func start() async throws -> RunningMockAPIServer {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = buildApplication(configuration, logger: logger) { port in continuation.yield(port) }
+        let control = MockControl(configuration: configuration)
+        let app = buildApplication(control, logger: logger) { port in continuation.yield(port) }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task {
             defer { continuation.finish() }
             try await group.run()
         }
         for await port in ports {
-            return RunningMockAPIServer(host: configuration.host, port: port, group: group, task: task)
+            return RunningMockAPIServer(
+                host: configuration.host, port: port, control: control, group: group, task: task)
         }
         try await task.value
         throw MockAPIServerError(host: configuration.host, port: configuration.port)
@@ -41,6 +43,8 @@ public struct RunningMockAPIServer: Sendable {
     public let host: String
     /// The port actually bound.
     public let port: Int
+    /// The in-process handle on the mock's clock, epoch and truth.
+    public let control: MockControl
     let group: ServiceGroup
     let task: Task<Void, any Error>
 

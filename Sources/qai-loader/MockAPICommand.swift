@@ -9,8 +9,11 @@ struct MockAPICommand: AsyncParsableCommand {
         abstract: "Serve the built-in fake Quality AI raw data API (seeded data, late audits, faults on demand).",
         discussion: """
             Control endpoints (no auth): GET /mock/info, GET|POST /mock/epoch, POST /mock/epoch/advance, \
-            GET|POST /mock/faults, GET /mock/stats, POST /mock/reset-stats, GET /mock/truth?stream=&from=&to=, \
-            GET /mock/truth/conversation/{stream}/{id}. Tokens are HS256 JWTs signed with --client-secret.
+            GET|POST /mock/clock, POST /mock/clock/advance (with --now), GET|POST /mock/faults, GET /mock/stats, \
+            POST /mock/reset-stats, GET /mock/truth?stream=&from=&to=&at=, \
+            GET /mock/truth/conversation/{stream}/{id}. Tokens are HS256 JWTs signed with --client-secret. \
+            With --now the mock runs on a simulated clock: conversations exist once they have ended and audits \
+            arrive at seeded times after them (see the README's mock-api section).
             """)
 
     @Option(help: "Address to listen on (loopback by default).")
@@ -25,8 +28,11 @@ struct MockAPICommand: AsyncParsableCommand {
     @Option(help: "Conversations per stream.")
     var conversations = 2_000
 
-    @Option(help: "Days of data, ending at the current hour.")
+    @Option(help: "Days of data, ending at --end.")
     var days = 30
+
+    @Option(help: "End of the generated data (default: the current hour); may lie after --now.")
+    var end: InstantArgument?
 
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 42
@@ -34,8 +40,11 @@ struct MockAPICommand: AsyncParsableCommand {
     @Option(help: "Client secret that signs valid tokens. Env: QAI_MOCK_CLIENT_SECRET.")
     var clientSecret: String?
 
-    @Option(help: "Initial late-audit epoch.")
+    @Option(help: "Initial late-audit epoch (epoch mode).")
     var epoch = 0
+
+    @Option(help: "Run on a simulated clock starting at this time (clock mode; move it with POST /mock/clock).")
+    var now: InstantArgument?
 
     @OptionGroup var global: GlobalOptions
 
@@ -43,9 +52,19 @@ struct MockAPICommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard conversations >= 0 else { throw ValidationError("--conversations must not be negative") }
         guard days > 0 else { throw ValidationError("--days must be at least 1") }
+        guard now == nil || epoch == 0 else {
+            throw ValidationError("--epoch applies without --now only; leave one of them out")
+        }
         guard !streams.isEmpty, streams.allSatisfy({ !$0.isEmpty }) else {
             throw ValidationError("--stream must name at least one non-empty stream id")
         }
+    }
+
+    /// The mock's configuration from the options, with the client secret that signs valid tokens.
+    func mockConfiguration(secret: String) -> MockAPIConfiguration {
+        MockAPIConfiguration(
+            host: host, port: port, streams: streams, conversationsPerStream: conversations, days: days,
+            end: end?.seconds, seed: seed, clientSecret: secret, epoch: epoch, clock: now?.seconds)
     }
 
     func run() async throws {
@@ -53,12 +72,13 @@ struct MockAPICommand: AsyncParsableCommand {
         let secret =
             clientSecret ?? ProcessInfo.processInfo.environment["QAI_MOCK_CLIENT_SECRET"]
             ?? MockAPIConfiguration.defaultClientSecret
-        let configuration = MockAPIConfiguration(
-            host: host, port: port, streams: streams, conversationsPerStream: conversations, days: days, seed: seed,
-            clientSecret: secret, epoch: epoch)
+        let configuration = mockConfiguration(secret: secret)
         let server = MockAPIServer(configuration: configuration, logger: logger)
         try await server.run { port in
             print("mock-api listening on http://\(host):\(port) (streams: \(streams.joined(separator: ", ")))")
+            if configuration.clock != nil {
+                print("simulated clock: GET /mock/clock; audits: \(configuration.auditLag)")
+            }
         }
     }
 }

@@ -16,10 +16,11 @@ final class MockDataset: Sendable {
         var index: Int
     }
 
-    /// A generated record and its serialised form at one epoch (`renderedEpoch` -1: not yet).
+    /// A generated record and its serialised form at one version (`renderedVersion` -1: not yet).
+    /// The version is the epoch in epoch mode and `MockDataset.version` in clock mode.
     private struct Entry {
         var record: ConversationRecord
-        var renderedEpoch = -1
+        var renderedVersion = -1
         var rendered: [UInt8] = []
     }
 
@@ -49,37 +50,43 @@ final class MockDataset: Sendable {
         return record
     }
 
-    /// The record at a serving position as served at an epoch, serialised once per epoch.
-    func renderedRecord(_ index: StreamIndex, position: Int, epoch: Int, renderer: RecordRenderer) -> [UInt8] {
+    /// The record at a serving position as served at a moment, serialised once per version (per
+    /// epoch, or per rename step and audit change in clock mode).
+    func renderedRecord(_ index: StreamIndex, position: Int, moment: MockMoment, renderer: RecordRenderer) -> [UInt8] {
         let key = CacheKey(stream: index.streamKey, index: index.headers[position].index)
-        let cached = cache.withLock { cache -> [UInt8]? in
-            guard let entry = cache[key], entry.renderedEpoch == epoch else { return nil }
-            return entry.rendered
+        let entry = cache.withLock { $0[key] }
+        let record = entry?.record ?? record(index, position: position)
+        var version = moment.epoch ?? 0
+        var audit: AuditState?
+        if let time = moment.time {
+            let schedule = schedule(record, stream: index)
+            version = renameSteps(moment) * 8 + schedule.count(at: time)
+            audit = schedule.state(at: time)
         }
-        if let cached { return cached }
-        let record = record(index, position: position)
+        if let entry, entry.renderedVersion == version { return entry.rendered }
         var writer = JSONWriter(capacity: 4_096)
-        renderer.render(record, audit: audit(record, stream: index, epoch: epoch), into: &writer)
-        store(key, Entry(record: record, renderedEpoch: epoch, rendered: writer.bytes))
+        renderer.render(record, audit: audit ?? self.audit(record, stream: index, moment: moment), into: &writer)
+        store(key, Entry(record: record, renderedVersion: version, rendered: writer.bytes))
         return writer.bytes
     }
 
-    /// Generates and serialises every record at an epoch (up to the cache limit), so that serving
+    /// Generates and serialises every record at a moment (up to the cache limit), so that serving
     /// pages later is copying bytes.
-    func prewarm(epoch: Int) {
+    func prewarm(moment: MockMoment) {
         var budget = Self.cacheLimit
         for index in streams.values.sorted(by: { $0.stream < $1.stream }) {
-            let renderer = renderer(for: index, epoch: epoch)
+            let renderer = renderer(for: index, moment: moment)
             for position in index.headers.indices {
                 guard budget > 0 else { return }
-                _ = renderedRecord(index, position: position, epoch: epoch, renderer: renderer)
+                _ = renderedRecord(index, position: position, moment: moment, renderer: renderer)
                 budget -= 1
             }
         }
     }
 
-    func renderer(for index: StreamIndex, epoch: Int) -> RecordRenderer {
-        RecordRenderer(directory: directory, agentNames: directory.agentNames(epoch: epoch), stream: index.stream)
+    func renderer(for index: StreamIndex, moment: MockMoment) -> RecordRenderer {
+        RecordRenderer(
+            directory: directory, agentNames: directory.agentNames(epoch: renameSteps(moment)), stream: index.stream)
     }
 
     private func store(_ key: CacheKey, _ entry: Entry) {
@@ -89,15 +96,21 @@ final class MockDataset: Sendable {
         }
     }
 
-    /// Serving positions in `[from, to]` that pass the filter, in order.
-    func matches(_ index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter) -> [Int] {
-        index.positions(from: from, to: to).filter { position in
-            filter.needsRecord
-                ? filter.accepts(record(index, position: position)) : filter.accepts(index.headers[position])
+    /// Serving positions in `[from, to]` that pass the filter and exist at the moment, in order.
+    func matches(_ index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter, moment: MockMoment) -> [Int] {
+        index.positions(from: from, to: min(to, moment.time ?? to)).filter { position in
+            guard
+                filter.needsRecord
+                    ? filter.accepts(record(index, position: position)) : filter.accepts(index.headers[position])
+            else { return false }
+            return moment.time.map { exists(index, position: position, at: $0) } ?? true
         }
     }
 
-    func audit(_ record: ConversationRecord, stream: StreamIndex, epoch: Int) -> AuditState {
-        timeline.state(of: record, streamKey: stream.streamKey, epoch: epoch)
+    func audit(_ record: ConversationRecord, stream: StreamIndex, moment: MockMoment) -> AuditState {
+        switch moment {
+        case .epoch(let epoch): timeline.state(of: record, streamKey: stream.streamKey, epoch: epoch)
+        case .clock(let time): schedule(record, stream: stream).state(at: time)
+        }
     }
 }

@@ -5,18 +5,18 @@ struct RenderedPage: Sendable {
 }
 
 extension MockDataset {
-    /// The response body for a validated request at an epoch: `{"results":[...],"totalResults":N,
+    /// The response body for a validated request at a moment: `{"results":[...],"totalResults":N,
     /// "hasMore":B,"totalPages":P}`. With `stuck`, every page is served as if it were page 1. The
     /// records `faults` picks are rendered without their id (not cached).
     func page(
-        _ index: StreamIndex, query: RawDataQuery, epoch: Int, stuck: Bool,
+        _ index: StreamIndex, query: RawDataQuery, moment: MockMoment, stuck: Bool,
         faults: FaultConfiguration = FaultConfiguration()
     ) -> RenderedPage {
-        let matches = matches(index, from: query.from, to: query.to, filter: query.filter)
+        let matches = matches(index, from: query.from, to: query.to, filter: query.filter, moment: moment)
         let total = matches.count
         let start = stuck ? query.offset : query.start
         let slice = start < total ? matches[start..<min(start + query.limit, total)] : []
-        let renderer = renderer(for: index, epoch: epoch)
+        let renderer = renderer(for: index, moment: moment)
         var w = JSONWriter(capacity: 256 + slice.count * 3_000)
         w.beginObject()
         w.key("results")
@@ -26,9 +26,9 @@ extension MockDataset {
                 var bare = renderer
                 bare.omitsId = true
                 let record = record(index, position: position)
-                bare.render(record, audit: audit(record, stream: index, epoch: epoch), into: &w)
+                bare.render(record, audit: audit(record, stream: index, moment: moment), into: &w)
             } else {
-                w.raw(renderedRecord(index, position: position, epoch: epoch, renderer: renderer))
+                w.raw(renderedRecord(index, position: position, moment: moment, renderer: renderer))
             }
         }
         w.endArray()

@@ -3,7 +3,10 @@ import Hummingbird
 
 /// The mock's own control endpoints (no auth; the server listens on loopback):
 /// - `GET /mock/info`: streams, range, seed, epoch.
-/// - `GET /mock/epoch`, `POST /mock/epoch` `{"epoch": n}`, `POST /mock/epoch/advance`: `{"epoch": n}`.
+/// - `GET /mock/epoch`, `POST /mock/epoch` `{"epoch": n}`, `POST /mock/epoch/advance`: `{"epoch": n}`
+///   (epoch mode; 409 in clock mode).
+/// - `GET /mock/clock`, `POST /mock/clock` `{"now": n}`, `POST /mock/clock/advance` `{"seconds": n}`:
+///   `{"now": n, "time": "YYYY-MM-DD HH:MM:SS"}` (clock mode; 409 in epoch mode).
 /// - `GET /mock/faults`, `POST /mock/faults` (a `FaultConfiguration` as JSON): the faults in force.
 /// - `GET /mock/stats`, `POST /mock/reset-stats`.
 struct ControlController: Sendable {
@@ -12,8 +15,12 @@ struct ControlController: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/mock/info") { _, _ in info() }
-        router.get("/mock/epoch") { _, _ in epochResponse(state.epoch) }
+        router.get("/mock/epoch") { _, _ in
+            try requireEpochMode()
+            return epochResponse(state.epoch)
+        }
         router.post("/mock/epoch") { request, _ in
+            try requireEpochMode()
             let body = try await Self.body(request)
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), case .object(let fields) = value,
                 let epoch = fields["epoch"]?.integer, epoch >= 0, let int = Int(exactly: epoch)
@@ -21,7 +28,11 @@ struct ControlController: Sendable {
             state.setEpoch(int)
             return epochResponse(int)
         }
-        router.post("/mock/epoch/advance") { _, _ in epochResponse(state.advanceEpoch()) }
+        router.post("/mock/epoch/advance") { _, _ in
+            try requireEpochMode()
+            return epochResponse(state.advanceEpoch())
+        }
+        addClockRoutes(to: router)
         router.get("/mock/faults") { _, _ in try faultsResponse(state.faults) }
         router.post("/mock/faults") { request, _ in
             let body = try await Self.body(request)
@@ -41,7 +52,7 @@ struct ControlController: Sendable {
         }
     }
 
-    private static func body(_ request: Request) async throws -> Data {
+    static func body(_ request: Request) async throws -> Data {
         Data(buffer: try await request.body.collect(upTo: 1 << 16))
     }
 
@@ -73,8 +84,18 @@ struct ControlController: Sendable {
         w.spacedTime(configuration.end)
         w.key("seed")
         w.string(String(configuration.seed))
+        w.key("mode")
+        w.string(configuration.clock == nil ? "epoch" : "clock")
         w.key("epoch")
-        w.int(state.epoch)
+        w.int(state.moment.epoch)
+        if let now = state.clock {
+            w.key("now")
+            w.int64(now)
+            w.key("time")
+            w.spacedTime(now)
+            w.key("auditLag")
+            w.string(configuration.auditLag.description)
+        }
         w.key("pathPrefixes")
         w.beginArray()
         for prefix in configuration.pathPrefixes { w.string(prefix) }

@@ -15,7 +15,7 @@ enum InjectedFault: String, Sendable, CaseIterable {
 struct Admission: Sendable {
     /// 1-based number of the request since faults were last set or stats reset.
     var number: Int
-    var epoch: Int
+    var moment: MockMoment
     var faults: FaultConfiguration
     var fault: InjectedFault?
     /// For `rateLimitExceeded`: seconds until the window has room again.

@@ -1,9 +1,12 @@
 import Synchronization
 
-/// The mutable side of a running mock: epoch, faults, statistics and seen token ids.
+/// The mutable side of a running mock: epoch or simulated clock, faults, statistics and seen token
+/// ids.
 final class MockState: Sendable {
     private struct Inner {
         var epoch: Int
+        /// The simulated now in clock mode; nil in epoch mode (it never switches).
+        var clock: Int64?
         var faults: FaultConfiguration
         var counter = 0
         var stats = MockStats()
@@ -14,12 +17,40 @@ final class MockState: Sendable {
     private let inner: Mutex<Inner>
     private let seed: UInt64
 
-    init(epoch: Int, faults: FaultConfiguration, seed: UInt64) {
-        inner = Mutex(Inner(epoch: epoch, faults: faults))
+    init(epoch: Int, clock: Int64? = nil, faults: FaultConfiguration, seed: UInt64) {
+        inner = Mutex(Inner(epoch: epoch, clock: clock, faults: faults))
         self.seed = seed
     }
 
     var epoch: Int { inner.withLock { $0.epoch } }
+
+    /// The simulated now; nil in epoch mode.
+    var clock: Int64? { inner.withLock { $0.clock } }
+
+    /// What a request sees now: the epoch, or the simulated time in clock mode.
+    var moment: MockMoment { inner.withLock { Self.moment($0) } }
+
+    /// Sets the simulated now (earlier or later); false in epoch mode, where nothing changes.
+    func setClock(_ now: Int64) -> Bool {
+        inner.withLock {
+            guard $0.clock != nil else { return false }
+            $0.clock = now
+            return true
+        }
+    }
+
+    /// Moves the simulated now forward and returns it; nil in epoch mode.
+    func advanceClock(by seconds: Int64) -> Int64? {
+        inner.withLock {
+            guard let clock = $0.clock else { return nil }
+            $0.clock = clock + seconds
+            return clock + seconds
+        }
+    }
+
+    private static func moment(_ inner: Inner) -> MockMoment {
+        inner.clock.map { .clock($0) } ?? .epoch(inner.epoch)
+    }
 
     func setEpoch(_ epoch: Int) {
         inner.withLock { $0.epoch = epoch }
@@ -62,7 +93,7 @@ final class MockState: Sendable {
             let faults = state.faults
             func every(_ k: Int) -> Bool { k > 0 && number % k == 0 }
             var admission = Admission(
-                number: number, epoch: state.epoch, faults: faults, fault: nil, retryAfterSeconds: 0)
+                number: number, moment: Self.moment(state), faults: faults, fault: nil, retryAfterSeconds: 0)
             state.admittedMs.removeAll { $0 <= nowMs - 60_000 }
             if every(faults.dropConnectionEvery) {
                 admission.fault = .droppedConnection

@@ -103,7 +103,7 @@ struct RawDataController: Sendable {
         let query = try RawDataQuery.parse(
             Array(buffer: body), queryBelowThreshold: request.uri.queryParameters.get("include_below_threshold"))
         let stuck = admission.faults.stuckPaging && query.page > 1
-        let page = dataset.page(index, query: query, epoch: admission.epoch, stuck: stuck, faults: admission.faults)
+        let page = dataset.page(index, query: query, moment: admission.moment, stuck: stuck, faults: admission.faults)
         return ServedPage(bytes: page.bytes, records: page.records, stuck: stuck)
     }
 }

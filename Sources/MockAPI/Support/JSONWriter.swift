@@ -151,6 +151,11 @@ struct JSONWriter {
         bytes.append(contentsOf: more)
     }
 
+    /// The same for a buffer: a concrete type, so the copy is one `memcpy` without generic lookups.
+    mutating func appendBytes(_ more: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
     /// Writes a value through a closure that appends its bytes directly (times, numbers).
     mutating func value(_ write: (inout JSONWriter) -> Void) {
         separate()

@@ -75,4 +75,6 @@ enum RandomPurpose: UInt64 {
     case agentRename = 5
     case fault = 6
     case identifier = 7
+    case clockAudit = 8
+    case clockRename = 9
 }

@@ -1,13 +1,13 @@
-/// The canonical values of one conversation at an epoch, for field-by-field comparison with what
-/// a loader stored: id trimmed, times ISO (null where the record carries none), agents with their
-/// current names, metrics in record order.
+/// The canonical values of one conversation at an epoch or simulated time, for field-by-field
+/// comparison with what a loader stored: id trimmed, times ISO (null where the record carries
+/// none), agents with their current names, metrics in record order. In clock mode `clock` adds
+/// `at`, `auditChangedAt` and `auditChanges` (epoch seconds).
 enum ConversationTruth {
     static func json(
-        _ record: ConversationRecord, audit: AuditState, stream: String, epoch: Int, directory: AgentDirectory
-    )
-        -> [UInt8]
-    {
-        let names = directory.agentNames(epoch: epoch)
+        _ record: ConversationRecord, audit: AuditState, stream: String, moment: MockMoment, renameSteps: Int,
+        directory: AgentDirectory, clock: ConversationAuditTruth? = nil
+    ) -> [UInt8] {
+        let names = directory.agentNames(epoch: renameSteps)
         let showTimes = !record.style.omitTimes
         var w = JSONWriter(capacity: 2_048)
         w.beginObject()
@@ -17,8 +17,8 @@ enum ConversationTruth {
         w.string(record.id + String(repeating: " ", count: record.style.idPadding))
         w.key("streamId")
         w.string(stream)
-        w.key("epoch")
-        w.int(epoch)
+        WindowTruth.moment(moment, &w)
+        clock?.writeChanges(into: &w)
         w.key("style")
         w.string("\(record.style.family)")
         w.key("customConversationId")

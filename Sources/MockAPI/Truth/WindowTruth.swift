@@ -1,5 +1,6 @@
-/// Ground truth for a window of one stream at one epoch, computed from the canonical model (not
-/// from the served JSON): what a correct loader must end up with.
+/// Ground truth for a window of one stream at one epoch or simulated time, computed from the
+/// canonical model (not from the served JSON): what a correct loader must end up with. In clock
+/// mode it also lists each conversation's audit fields and change times (`conversations`).
 struct WindowTruth {
     var ids: [String] = []
     var byDurationStatus: [String: Int] = ["evaluated": 0, "below_threshold": 0, "duration_unavailable": 0, "null": 0]
@@ -23,18 +24,32 @@ struct WindowTruth {
     var perDay: [String: Int] = [:]
     /// Ids the faults in force serve without their id key (`missingIdEvery`).
     var servedWithoutId: [String] = []
+    /// Clock mode: each conversation's audit truth at the time, by id.
+    var conversations: [ConversationAuditTruth] = []
+    /// Clock mode: the agent rename times at or before the time.
+    var renameTimes: [Int64] = []
 
     init(
-        dataset: MockDataset, index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter, epoch: Int,
+        dataset: MockDataset, index: StreamIndex, from: Int64, to: Int64, filter: RecordFilter, moment: MockMoment,
         faults: FaultConfiguration = FaultConfiguration()
     ) {
-        for position in dataset.matches(index, from: from, to: to, filter: filter) {
+        for position in dataset.matches(index, from: from, to: to, filter: filter, moment: moment) {
             let record = dataset.record(index, position: position)
-            add(record, audit: dataset.audit(record, stream: index, epoch: epoch), directory: dataset.directory)
+            if let time = moment.time {
+                let schedule = dataset.schedule(record, stream: index)
+                let truth = ConversationAuditTruth(
+                    record, schedule: schedule, end: dataset.endSecond(record), at: time)
+                conversations.append(truth)
+                add(record, audit: schedule.state(at: time), directory: dataset.directory)
+            } else {
+                add(record, audit: dataset.audit(record, stream: index, moment: moment), directory: dataset.directory)
+            }
             if faults.servesWithoutId(position: position) { servedWithoutId.append(record.id) }
         }
         ids.sort()
         servedWithoutId.sort()
+        conversations.sort { $0.id < $1.id }
+        if let time = moment.time { renameTimes = dataset.renameTimes(through: time) }
     }
 
     private mutating func add(_ record: ConversationRecord, audit: AuditState, directory: AgentDirectory) {
@@ -65,8 +80,11 @@ struct WindowTruth {
         perDay[UTCTime.date(record.header.startSecond), default: 0] += 1
     }
 
-    func json(stream: String, from: Int64, to: Int64, filter: RecordFilter, epoch: Int) -> [UInt8] {
-        var w = JSONWriter(capacity: 1_024 + ids.count * 42)
+    /// The JSON answer; `details` false leaves out clock mode's `conversations` list.
+    func json(stream: String, from: Int64, to: Int64, filter: RecordFilter, moment: MockMoment, details: Bool = true)
+        -> [UInt8]
+    {
+        var w = JSONWriter(capacity: 1_024 + ids.count * (details && moment.time != nil ? 300 : 42))
         w.beginObject()
         w.key("stream")
         w.string(stream)
@@ -74,8 +92,7 @@ struct WindowTruth {
         w.spacedTime(from)
         w.key("to")
         w.spacedTime(to)
-        w.key("epoch")
-        w.int(epoch)
+        Self.moment(moment, &w)
         w.key("includeBelowThreshold")
         w.bool(filter.includeBelowThreshold)
         w.key("conversationCount")
@@ -119,6 +136,7 @@ struct WindowTruth {
             w.int(count)
             w.endObject()
         }
+        if moment.time != nil { clockDetails(details: details, &w) }
         w.endObject()
         return w.bytes
     }
