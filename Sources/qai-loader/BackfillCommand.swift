@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Postgres
 import Warehouse
 
@@ -9,7 +10,8 @@ struct BackfillCommand: AsyncParsableCommand {
         abstract: "Load an explicit time range (UTC). A rerun after a failure resumes where it stopped.",
         discussion: """
             --from and --to take a date (YYYY-MM-DD) or "YYYY-MM-DD HH:MM:SS", in UTC. A date given to --to \
-            means the whole of that day. The range is cut into slices (--slice-hours), fetched concurrently \
+            means the whole of that day. A range reaching past ten minutes ago is loaded up to then (sync \
+            continues from there). The range is cut into slices (--slice-hours), fetched concurrently \
             and committed slice group by slice group.
             """)
 
@@ -46,13 +48,28 @@ struct BackfillCommand: AsyncParsableCommand {
 
     private var endExclusive: Int64 { to.isDate ? to.seconds + 86_400 : to.seconds + 1 }
 
+    /// A range is loaded up to ten minutes before now at most, like `sync`'s default settle time.
+    static let settleSeconds: Int64 = 600
+
     func run() async throws {
         let logger = options.makeLogger()
         let settings = try await options.settings()
         let apiConfiguration = try api.configuration(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
-        let windows = SlicePlanner.windows(
-            from: from.seconds, to: endExclusive, sliceSeconds: Int64(sliceHours) * 3600)
+        // A range reaching past now would mark time as loaded whose conversations do not exist yet.
+        let now = Int64(Date().timeIntervalSince1970) - Self.settleSeconds
+        let end = min(endExclusive, now)
+        if end < endExclusive {
+            logger.notice(
+                "backfill.clipped",
+                metadata: [
+                    "range.end": "\(StatusTime.iso(end))", "advice": "later data is loaded by 'qai-loader sync'",
+                ])
+        }
+        guard end > from.seconds else {
+            throw ValidationError("--from (\(from.text)) is in the future: nothing to load yet")
+        }
+        let windows = SlicePlanner.windows(from: from.seconds, to: end, sliceSeconds: Int64(sliceHours) * 3600)
         let slices = apiConfiguration.streamIds.flatMap { stream in
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }

@@ -42,6 +42,7 @@ enum StatusCoverageText {
         case "lookback:leaving": "re-sweep: last night in the lookback window"
         case "lookback:overdue": "re-sweep: longest interval reached"
         case "lookback:likely": "re-sweep: audit changes likely since the last fetch"
+        case "lookback:edge": "re-sweep: conversations in progress at the last fetch"
         case nil: "-"
         case let other?: other
         }

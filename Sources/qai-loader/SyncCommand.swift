@@ -78,9 +78,7 @@ struct SyncCommand: AsyncParsableCommand {
         var runOptions = [
             "streams": apiConfiguration.streamIds.joined(separator: ","), "lookback_days": String(lookback),
             "slice_hours": String(sliceHours), "settle_minutes": String(settleMinutes),
-            "resweep": policy.mode.rawValue,
         ]
-        if fillGaps { runOptions["fill_gaps"] = "true" }
         runOptions["since"] = since?.text
         runOptions["max_requests"] = maxRequests.map(String.init)
         let options = runOptions
@@ -90,11 +88,11 @@ struct SyncCommand: AsyncParsableCommand {
             schema: schema,
             metricsFile: metricsFile, logger: logger
         ) { connection in
-            let plan = try await SyncPlanner.plan(schedule, schema: schema, on: connection)
+            let (plan, request) = try await NightlySync.prepare(
+                schedule, options: options, concurrency: concurrency, writers: writers, maxRequests: maxRequests,
+                lockPolicy: lockPolicy, schema: schema, on: connection)
             SyncPlanLog.log(plan, logger: logger)
-            return SyncRequest(
-                command: "sync", options: options, slices: plan.slices, concurrency: concurrency, writers: writers,
-                maxRequests: maxRequests, lockPolicy: lockPolicy)
+            return request
         }
     }
 }

@@ -12,7 +12,9 @@ import QualityAI
 ///      audit changes that happened since then (from the `ChangeLagModel`) is at least
 ///      `threshold`.
 ///   Under a request budget, leaving days go first, then overdue days, then the others by
-///   expected share of changes.
+///   expected share of changes. Besides the days, the last `edgeSeconds` before where new data
+///   resumed are fetched once more the next night (`edge`): the API lists a conversation only
+///   once it has ended, so one still in progress at the previous fetch appears then.
 public struct ResweepPolicy: Sendable, Equatable {
     /// The two policies (`--resweep`).
     public enum Mode: String, Sendable, CaseIterable {
@@ -26,19 +28,23 @@ public struct ResweepPolicy: Sendable, Equatable {
     public var minIntervalDays: Double
     /// The share of a day's expected audit changes since its last sweep that makes it due.
     public var threshold: Double
+    /// adaptive: how far before the previous cut-off conversations may still have been in progress.
+    public var edgeSeconds: Int64
 
     public init(
-        mode: Mode = .adaptive, maxIntervalDays: Double = 5, minIntervalDays: Double = 3, threshold: Double = 0.05
+        mode: Mode = .adaptive, maxIntervalDays: Double = 5, minIntervalDays: Double = 3, threshold: Double = 0.05,
+        edgeSeconds: Int64 = 7_200
     ) {
         self.mode = mode
         self.maxIntervalDays = maxIntervalDays
         self.minIntervalDays = minIntervalDays
         self.threshold = threshold
+        self.edgeSeconds = edgeSeconds
     }
 
     /// Why a day is (or is not) swept tonight.
     public enum Reason: String, Sendable, Encodable {
-        case uniform, leaving, overdue, likely, notDue = "not_due"
+        case uniform, leaving, overdue, likely, edge, notDue = "not_due"
     }
 
     /// One day of the window and what was decided for it.
@@ -81,11 +87,26 @@ public struct ResweepPolicy: Sendable, Equatable {
             return Decision(window: window, lastSweptAt: last, expectedShare: share, reason: reason)
         }
         guard mode == .adaptive else { return decisions.sorted { $0.window.start > $1.window.start } }
-        let rank: [Reason: Int] = [.leaving: 0, .overdue: 1, .likely: 2, .notDue: 3]
+        let rank: [Reason: Int] = [.leaving: 0, .edge: 1, .overdue: 2, .likely: 3, .notDue: 4]
         decisions.sort {
             (rank[$0.reason] ?? 9, -$0.expectedShare, -$0.window.start)
                 < (rank[$1.reason] ?? 9, -$1.expectedShare, -$1.window.start)
         }
         return decisions
+    }
+
+    /// The edge window `[resume - edgeSeconds, resume)` when it was last fetched while its newest
+    /// conversations could still have been in progress and tonight's days do not cover it.
+    public func edge(
+        resume: Int64, earliest: Int64, decisions: [Decision], lastSwept: (TimeWindow) -> Int64?
+    ) -> Decision? {
+        guard mode == .adaptive, edgeSeconds > 0 else { return nil }
+        let window = TimeWindow(start: max(resume - edgeSeconds, earliest), end: resume - 1)
+        guard window.start <= window.end,
+            !decisions.contains(where: { $0.sweep && $0.window.start <= window.start && $0.window.end >= window.end })
+        else { return nil }
+        let last = lastSwept(window)
+        guard (last ?? .min) < resume + edgeSeconds else { return nil }
+        return Decision(window: window, lastSweptAt: last, expectedShare: 0, reason: .edge)
     }
 }

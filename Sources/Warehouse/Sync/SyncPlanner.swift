@@ -132,8 +132,14 @@ public enum SyncPlanner {
                     }
                 }
             }
-            if resume != nil, schedule.lookbackDays > 0 {
+            if let resume, schedule.lookbackDays > 0 {
                 plan.resweep = resweep(schedule, position: position, until: min(start, end))
+                if let edge = schedule.resweep.edge(
+                    resume: min(resume, end), earliest: position.coverage.start ?? resume, decisions: plan.resweep,
+                    lastSwept: position.history.lastSwept)
+                {
+                    plan.resweep.insert(edge, at: 0)
+                }
                 lookback += plan.resweep.filter(\.sweep).map {
                     SliceSpec(streamId: stream, window: $0.window, kind: .lookback, resweepReason: $0.reason)
                 }
