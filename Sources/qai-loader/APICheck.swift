@@ -10,16 +10,16 @@ enum APICheck {
     /// 2000-01-01 00:00:00 UTC, one second.
     static let probeWindow = TimeWindow(start: 946_684_800, end: 946_684_800)
 
-    static func run(_ settings: APIConfiguration?, logger: Logger) async -> [CheckResult] {
-        guard var settings else { return [.skip("api", "credentials", "the API settings are invalid")] }
+    static func run(_ settings: APIConfiguration?, http: HTTPClientFactory?, logger: Logger) async -> [CheckResult] {
+        guard var settings, let http else { return [.skip("api", "credentials", "the API settings are invalid")] }
         settings.maxAttempts = min(settings.maxAttempts, 2)
         settings.retryBaseDelay = .milliseconds(200)
         settings.retryMaxDelay = .seconds(2)
         settings.requestTimeout = .seconds(30)
-        var http = HTTPClient.Configuration()
-        http.connectionPool.retryConnectionEstablishment = false
-        http.timeout.connect = .seconds(10)
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
+        let httpClient = http.makeClient(logger: logger) { configuration in
+            configuration.connectionPool.retryConnectionEstablishment = false
+            configuration.timeout.connect = .seconds(10)
+        }
         var results: [CheckResult] = []
         do {
             let client = try RawDataClient(
@@ -57,8 +57,14 @@ enum APICheck {
         case .streamNotFound:
             advice = "check QAI_STREAM_ID (the bot/app id from App Settings), QAI_API_BASE_URL and the path prefix"
         case .transport, .timeout:
-            advice = "check QAI_API_BASE_URL (scheme, host and port), DNS, proxy settings and the network"
+            advice =
+                "check QAI_API_BASE_URL (scheme, host and port), DNS, the proxy (--proxy, QAI_PROXY, HTTPS_PROXY, "
+                + "NO_PROXY) and the network"
             kind = .unreachable
+        case .tls:
+            advice =
+                "set QAI_CA_FILE (or --ca-file) to a PEM file of the CA certificates of the proxy or gateway that "
+                + "inspects TLS, or check QAI_API_BASE_URL"
         case .rateLimited:
             advice = "another client may be spending the account's budget; lower QAI_REQUESTS_PER_MINUTE or retry later"
         case .configuration:
