@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request the test proxy received: its request line and headers.
 public struct ProxiedRequest: Sendable, Equatable {
     /// `CONNECT`, or `GET`/`POST`/... for a plain-HTTP absolute-URI request.
@@ -15,7 +17,7 @@ public struct ProxiedRequest: Sendable, Equatable {
 
     /// Parses the head (request line and headers, without the blank line); nil when malformed.
     init?(head: String) {
-        let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
+        let lines = head.components(separatedBy: "\r\n")
         let parts = lines.first?.split(separator: " ") ?? []
         guard parts.count == 3 else { return nil }
         var headers: [String: String] = [:]

@@ -34,18 +34,19 @@ enum APICheck {
                             "stream \(stream) answered (\(result.statistics.requests) request"
                                 + "\(result.statistics.requests == 1 ? "" : "s"))"))
                 } catch {
-                    results.append(failure(error, stream: stream))
+                    results.append(failure(error, stream: stream, proxy: http.proxy))
                 }
             }
         } catch {
-            results.append(failure(error, stream: nil))
+            results.append(failure(error, stream: nil, proxy: http.proxy))
         }
         try? await httpClient.shutdown()
         return results
     }
 
-    /// A failed probe: the client's description and what to change.
-    static func failure(_ error: APIError, stream: String?) -> CheckResult {
+    /// A failed probe: the client's description and what to change (naming the proxy, without its
+    /// password, when the requests go through one).
+    static func failure(_ error: APIError, stream: String?, proxy: ProxyChoice = .direct) -> CheckResult {
         let advice: String
         var kind = CheckResult.Failure.refused
         switch error.code {
@@ -57,9 +58,16 @@ enum APICheck {
         case .streamNotFound:
             advice = "check QAI_STREAM_ID (the bot/app id from App Settings), QAI_API_BASE_URL and the path prefix"
         case .transport, .timeout:
-            advice =
-                "check QAI_API_BASE_URL (scheme, host and port), DNS, the proxy (--proxy, QAI_PROXY, HTTPS_PROXY, "
-                + "NO_PROXY) and the network"
+            if let server = proxy.server {
+                advice =
+                    "the requests go through the proxy \(server.redacted) (\(proxy.reason)): check that it is "
+                    + "reachable, accepts its credentials and lets CONNECT to the API host through; else check "
+                    + "QAI_API_BASE_URL, DNS and the network"
+            } else {
+                advice =
+                    "check QAI_API_BASE_URL (scheme, host and port), DNS, the proxy settings (--proxy, QAI_PROXY, "
+                    + "HTTPS_PROXY, NO_PROXY) and the network"
+            }
             kind = .unreachable
         case .tls:
             advice =

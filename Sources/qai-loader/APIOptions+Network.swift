@@ -8,8 +8,12 @@ extension APIOptions {
     /// CA file (`--ca-file`, then `QAI_CA_FILE`), read and checked now, before any work.
     /// - Throws: `ValidationError` naming the setting; never a proxy password.
     func httpClientFactory(settings: EnvironmentSettings, baseURL: String) throws -> HTTPClientFactory {
-        let explicit: (value: String, setting: String)? =
-            if let proxy { (proxy, "--proxy") } else { settings.value("QAI_PROXY").map { ($0, "QAI_PROXY") } }
+        var explicit: (value: String, setting: String)?
+        if let proxy {
+            explicit = (proxy, "--proxy")
+        } else if let value = settings.value("QAI_PROXY") {
+            explicit = (value, "QAI_PROXY")
+        }
         do throws(APIError) {
             let choice = try ProxyChoice.resolve(
                 explicit: explicit, environment: settings.environment, apiBaseURL: baseURL)

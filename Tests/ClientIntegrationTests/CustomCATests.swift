@@ -1,3 +1,4 @@
+import Foundation
 import NetworkTestSupport
 import QualityAI
 import Testing
@@ -26,7 +27,7 @@ struct CustomCATests {
             let bundle = try CABundle(path: harness.certificates.caCertificate, setting: "QAI_CA_FILE")
             let (result, _) = try await harness.fetch(with: HTTPClientFactory(caBundle: bundle))
             let fetched = try result.get()
-            #expect(Set(fetched.conversations.map(\.id)) == Set(try await harness.truthIds()))
+            #expect(Set(fetched.conversations.map(\.conversationId)) == Set(try await harness.truthIds()))
             #expect(harness.tls.connections > 0)
         }
     }
@@ -38,7 +39,7 @@ struct CustomCATests {
             ("/nonexistent/ca.pem", "does not exist"), (certificates.notPEM, "PEM"),
             (FileManager.default.temporaryDirectory.path, "PEM"),
         ] {
-            let error = #expect(throws: APIError.self) { try CABundle(path: path, setting: "QAI_CA_FILE") }
+            let error = #expect(throws: APIError.self) { _ = try CABundle(path: path, setting: "QAI_CA_FILE") }
             #expect(error?.code == .configuration)
             #expect(error?.description.contains("QAI_CA_FILE") == true, "\(String(describing: error))")
             #expect(error?.description.contains(problem) == true, "\(String(describing: error))")

@@ -23,7 +23,7 @@ struct ProxyTests {
                 let factory = try Self.factory(proxy, password: nil, ca: harness.certificates)
                 let (result, _) = try await harness.fetch(with: factory)
                 let fetched = try result.get()
-                #expect(Set(fetched.conversations.map(\.id)) == Set(try await harness.truthIds()))
+                #expect(Set(fetched.conversations.map(\.conversationId)) == Set(try await harness.truthIds()))
                 let requests = proxy.requests
                 #expect(!requests.isEmpty)
                 #expect(requests.allSatisfy { $0.method == "CONNECT" && $0.target == "127.0.0.1:\(harness.tls.port)" })

@@ -57,6 +57,21 @@ struct NetworkCommandTests {
         }
     }
 
+    @Test("an unreachable proxy: exit 69, and what to do names the proxy without its password")
+    func unreachableProxy() async throws {
+        let database = try await Fixture.migratedDatabase()
+        try await Self.withNetwork { tls, _, certificates in
+            var environment = Fixture.environment(database: database, apiBaseURL: tls.baseURL())
+            environment["QAI_PROXY"] = "http://loader:\(Self.password)@127.0.0.1:1"
+            environment["QAI_CA_FILE"] = certificates.caCertificate
+            let output = try await LoaderProcess.run(["check"], environment: environment)
+            #expect(output.exitCode == 69, "\(output.all)")
+            let api = CheckCommandTests.lines(output, "api: credentials")
+            #expect(api.next?.contains("through the proxy http://loader:***@127.0.0.1:1 (from QAI_PROXY)") == true)
+            #expect(!output.all.contains(Self.password))
+        }
+    }
+
     @Test("a CA file that does not exist: exit 64 naming QAI_CA_FILE, before any work")
     func missingCAFile() async throws {
         var environment = Fixture.environment(

@@ -71,11 +71,11 @@ struct NetworkSettingsTests {
             "https://u:\(Self.password)@proxy.corp:3128", "http://u:\(Self.password)@proxy.corp:99999",
             "socks5://u:\(Self.password)@proxy.corp", "http://u:\(Self.password)@proxy.corp:3128/path",
         ] {
-            let error = #expect(throws: ValidationError.self) { try Self.factory([], ["QAI_PROXY": bad]) }
+            let error = #expect(throws: ValidationError.self) { _ = try Self.factory([], ["QAI_PROXY": bad]) }
             #expect(error?.message.hasPrefix("QAI_PROXY must be an http:// proxy URL") == true, "\(bad)")
             #expect(error?.message.contains(Self.password) == false)
         }
-        let error = #expect(throws: ValidationError.self) { try Self.factory([], ["https_proxy": "https://p:1"]) }
+        let error = #expect(throws: ValidationError.self) { _ = try Self.factory([], ["https_proxy": "https://p:1"]) }
         #expect(error?.message.contains("https_proxy") == true)
     }
 
@@ -86,11 +86,12 @@ struct NetworkSettingsTests {
         #expect(bundle?.path == certificates.caCertificate)
         #expect(bundle?.certificates.count == 1)
         #expect(try Self.factory([], [:]).caBundle == nil)
-        for (arguments, environment, name) in [
+        let cases: [([String], [String: String], String)] = [
             ([], ["QAI_CA_FILE": "/nonexistent/ca.pem"], "QAI_CA_FILE"),
             (["--ca-file", certificates.notPEM], ["QAI_CA_FILE": certificates.caCertificate], "--ca-file"),
-        ] {
-            let error = #expect(throws: ValidationError.self) { try Self.factory(arguments, environment) }
+        ]
+        for (arguments, environment, name) in cases {
+            let error = #expect(throws: ValidationError.self) { _ = try Self.factory(arguments, environment) }
             #expect(error?.message.hasPrefix("\(name) names ") == true, "\(String(describing: error?.message))")
         }
     }

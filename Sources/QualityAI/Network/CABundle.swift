@@ -1,4 +1,4 @@
-public import NIOSSL
+import NIOSSL
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,5 +1,5 @@
-public import AsyncHTTPClient
-public import Logging
+import AsyncHTTPClient
+import Logging
 import NIOSSL
 
 /// Makes every HTTP client that talks to the vendor API, with the run's proxy and the extra CA

@@ -50,13 +50,14 @@ public struct ProxyChoice: Sendable, Equatable {
         guard let url = URLComponents(string: apiBaseURL), let host = url.host else { return .direct }
         let secure = url.scheme?.lowercased() == "https"
         let names = secure ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
-        guard let (name, value) = first(of: names, in: environment) else { return .direct }
-        if let (noProxyName, list) = first(of: ["no_proxy", "NO_PROXY"], in: environment),
-            NoProxyList(list).matches(host: host, port: url.port ?? (secure ? 443 : 80))
+        guard let proxy = first(of: names, in: environment) else { return .direct }
+        if let noProxy = first(of: ["no_proxy", "NO_PROXY"], in: environment),
+            NoProxyList(noProxy.value).matches(host: host, port: url.port ?? (secure ? 443 : 80))
         {
-            return ProxyChoice(server: nil, reason: "\(host) matches \(noProxyName)")
+            return ProxyChoice(server: nil, reason: "\(host) matches \(noProxy.name)")
         }
-        return ProxyChoice(server: try ProxyServer(parsing: value, setting: name), reason: "from \(name)")
+        return ProxyChoice(
+            server: try ProxyServer(parsing: proxy.value, setting: proxy.name), reason: "from \(proxy.name)")
     }
 
     /// `through http://user:***@host:port (from HTTPS_PROXY)` or `direct (no proxy set)`.
@@ -64,7 +65,7 @@ public struct ProxyChoice: Sendable, Equatable {
         server.map { "through \($0.redacted) (\(reason))" } ?? "direct (\(reason))"
     }
 
-    private static func first(of names: [String], in environment: [String: String]) -> (String, String)? {
+    private static func first(of names: [String], in environment: [String: String]) -> (name: String, value: String)? {
         for name in names {
             if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
                 return (name, value)

@@ -1,4 +1,4 @@
-public import AsyncHTTPClient
+import AsyncHTTPClient
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
