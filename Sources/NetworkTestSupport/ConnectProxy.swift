@@ -4,9 +4,10 @@ import NIOPosix
 import Synchronization
 
 /// A real HTTP proxy on 127.0.0.1 for tests: it answers `CONNECT host:port` with
-/// `200 Connection established` and then tunnels bytes both ways; a plain-HTTP request with an
-/// absolute URI is forwarded as is to its host. With `credentials` set, a request without the
-/// matching `Proxy-Authorization: Basic ...` gets `407`. Every request is recorded.
+/// `200 Connection established` and then tunnels bytes both ways. AsyncHTTPClient tunnels
+/// `http://` requests with `CONNECT` too, so other methods (absolute-URI proxying) get `400`.
+/// With `credentials` set, a request without the matching `Proxy-Authorization: Basic ...` gets
+/// `407`. Every request is recorded.
 public final class ConnectProxy: Sendable {
     /// The port it listens on.
     public let port: Int
@@ -69,12 +70,8 @@ public final class ConnectProxy: Sendable {
                 return
             }
             let upstream = try await Tunnel.connect(host: destination.host, port: destination.port)
-            if request.method == "CONNECT" {
-                buffer.moveReaderIndex(forwardBy: 4)
-                try await outbound.write(ByteBuffer(string: "HTTP/1.1 200 Connection established\r\n\r\n"))
-            } else {
-                buffer.moveReaderIndex(to: 0)
-            }
+            buffer.moveReaderIndex(forwardBy: 4)
+            try await outbound.write(ByteBuffer(string: "HTTP/1.1 200 Connection established\r\n\r\n"))
             await Tunnel.pump(
                 client: client, clientIn: &iterator, clientOut: outbound, upstream: upstream, pending: buffer)
         }

@@ -2,9 +2,9 @@ import Foundation
 
 /// A request the test proxy received: its request line and headers.
 public struct ProxiedRequest: Sendable, Equatable {
-    /// `CONNECT`, or `GET`/`POST`/... for a plain-HTTP absolute-URI request.
+    /// The method: `CONNECT` is the only one the proxy serves.
     public var method: String
-    /// `host:port` for `CONNECT`, else the absolute URI.
+    /// `host:port` for `CONNECT`.
     public var target: String
     /// Header values by lowercased name.
     public var headers: [String: String]
@@ -29,21 +29,12 @@ public struct ProxiedRequest: Sendable, Equatable {
         self.init(method: String(parts[0]), target: String(parts[1]), headers: headers)
     }
 
-    /// Host and port the request is for: the `CONNECT` target, or the absolute URI's authority.
+    /// Host and port of a `CONNECT` request (`host:port` or `[v6]:port`); nil for anything else.
     var destination: (host: String, port: Int)? {
-        var authority = Substring(target)
-        var defaultPort = 443
-        if method != "CONNECT" {
-            guard authority.hasPrefix("http://") else { return nil }
-            authority = authority.dropFirst("http://".count).prefix { $0 != "/" }
-            defaultPort = 80
-        }
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            let host = authority[authority.index(after: authority.startIndex)..<close]
-            let rest = authority[authority.index(after: close)...]
-            return (String(host), rest.hasPrefix(":") ? Int(rest.dropFirst()) ?? defaultPort : defaultPort)
-        }
-        guard let colon = authority.lastIndex(of: ":") else { return (String(authority), defaultPort) }
-        return (String(authority[..<colon]), Int(authority[authority.index(after: colon)...]) ?? defaultPort)
+        guard method == "CONNECT", let colon = target.lastIndex(of: ":"),
+            let port = Int(target[target.index(after: colon)...])
+        else { return nil }
+        let host = target[..<colon]
+        return (host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : String(host), port)
     }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NetworkTestSupport
 import QualityAI
@@ -28,6 +29,35 @@ struct ProxyTests {
                 #expect(!requests.isEmpty)
                 #expect(requests.allSatisfy { $0.method == "CONNECT" && $0.target == "127.0.0.1:\(harness.tls.port)" })
                 #expect(requests.count == harness.tls.connections, "every TLS connection came through the proxy")
+            }
+        }
+    }
+
+    @Test("an http:// API through HTTP_PROXY: tunnelled with CONNECT as well")
+    func plainHTTP() async throws {
+        try await MockHarness.with(MockHarness.mockConfiguration(conversations: 200, days: 1)) { mock in
+            try await ConnectProxy.run { proxy in
+                let choice = try ProxyChoice.resolve(
+                    explicit: nil, environment: ["HTTP_PROXY": proxy.url()], apiBaseURL: mock.server.baseURL)
+                #expect(choice.reason == "from HTTP_PROXY")
+                let (logger, _) = NetworkHarness.capturedLogger()
+                let http = HTTPClientFactory(proxy: choice).makeClient(logger: logger)
+                let client = try RawDataClient(
+                    httpClient: http, configuration: mock.clientConfiguration(),
+                    limiter: RateLimiter(requestsPerMinute: 0), logger: logger)
+                let fetched: Result<WindowResult, APIError>
+                do throws(APIError) {
+                    fetched = .success(try await client.fetchWindow(streamId: "st-mock", window: mock.range))
+                } catch {
+                    fetched = .failure(error)
+                }
+                try await http.shutdown()
+                let truth = try await mock.truthIds(HTTPClient.shared, window: mock.range)
+                #expect(Set(try fetched.get().conversations.map(\.conversationId)) == Set(truth))
+                #expect(!proxy.requests.isEmpty)
+                #expect(
+                    proxy.requests.allSatisfy { $0.method == "CONNECT" && $0.target == "127.0.0.1:\(mock.server.port)" }
+                )
             }
         }
     }
