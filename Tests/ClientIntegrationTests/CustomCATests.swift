@@ -21,6 +21,20 @@ struct CustomCATests {
         }
     }
 
+    @Test("with sync's client settings the attempt ends at its deadline with the TLS error, and is not retried")
+    func untrustedAtDeadline() async throws {
+        try await NetworkHarness.with { harness in
+            let started = ContinuousClock.now
+            let (result, _) = try await harness.fetch(with: .direct, timeout: .seconds(2), reconnect: true)
+            guard case .failure(let error) = result else {
+                Issue.record("the fetch succeeded against an untrusted certificate")
+                return
+            }
+            #expect(error.code == .tls, "\(error)")
+            #expect(ContinuousClock.now - started < .seconds(5), "one attempt of 2 s, no retries")
+        }
+    }
+
     @Test("with the CA file every record arrives over TLS")
     func trusted() async throws {
         try await NetworkHarness.with { harness in

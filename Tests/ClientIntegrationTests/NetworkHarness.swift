@@ -28,12 +28,12 @@ struct NetworkHarness {
     /// The mock's whole range, one day.
     var window: TimeWindow { mock.range }
 
-    /// Client settings for the TLS mock; one quick attempt when `attempts` is 1.
-    func configuration(attempts: Int = 4) -> APIConfiguration {
+    /// Client settings for the TLS mock.
+    func configuration(attempts: Int = 4, timeout: Duration = .seconds(10)) -> APIConfiguration {
         mock.clientConfiguration { settings in
             settings.baseURL = tls.baseURL()
             settings.maxAttempts = attempts
-            settings.requestTimeout = .seconds(10)
+            settings.requestTimeout = timeout
         }
     }
 
@@ -46,16 +46,18 @@ struct NetworkHarness {
     }
 
     /// Fetches the whole window with a client from `factory`; returns the result or the error,
-    /// and every log line (the client's and the HTTP client's) as text.
-    func fetch(with factory: HTTPClientFactory, attempts: Int = 4) async throws -> (
-        result: Result<WindowResult, APIError>, logs: String
-    ) {
+    /// and every log line (the client's and the HTTP client's) as text. `reconnect` keeps
+    /// AsyncHTTPClient's retrying of failed connection attempts within the deadline (as `sync` has
+    /// it); without it a failed connection fails the attempt at once (as `check` has it).
+    func fetch(
+        with factory: HTTPClientFactory, attempts: Int = 4, timeout: Duration = .seconds(10), reconnect: Bool = false
+    ) async throws -> (result: Result<WindowResult, APIError>, logs: String) {
         let (logger, handler) = Self.capturedLogger()
-        let http = factory.makeClient(logger: logger) { $0.connectionPool.retryConnectionEstablishment = false }
+        let http = factory.makeClient(logger: logger) { $0.connectionPool.retryConnectionEstablishment = reconnect }
         let outcome: Result<WindowResult, APIError>
         do {
             let client = try RawDataClient(
-                httpClient: http, configuration: configuration(attempts: attempts),
+                httpClient: http, configuration: configuration(attempts: attempts, timeout: timeout),
                 limiter: RateLimiter(requestsPerMinute: 0), clock: RecordingClock(), logger: logger)
             do {
                 outcome = .success(try await client.fetchWindow(streamId: "st-mock", window: window))
