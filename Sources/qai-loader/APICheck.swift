@@ -11,7 +11,8 @@ enum APICheck {
     static let probeWindow = TimeWindow(start: 946_684_800, end: 946_684_800)
 
     static func run(_ settings: APIConfiguration?, http: HTTPClientFactory?, logger: Logger) async -> [CheckResult] {
-        guard var settings, let http else { return [.skip("api", "credentials", "the API settings are invalid")] }
+        guard var settings else { return [.skip("api", "credentials", "the API settings are invalid")] }
+        guard let http else { return [.skip("api", "credentials", "the network settings are invalid")] }
         settings.maxAttempts = min(settings.maxAttempts, 2)
         settings.retryBaseDelay = .milliseconds(200)
         settings.retryMaxDelay = .seconds(2)

@@ -82,6 +82,10 @@ struct NetworkCommandTests {
             let output = try await LoaderProcess.run(arguments, environment: environment)
             #expect(output.exitCode == 64, "\(arguments): \(output.all)")
             #expect(output.all.contains("QAI_CA_FILE names /nonexistent/corp-ca.pem"), "\(output.all)")
+            if arguments == ["check"] {
+                #expect(CheckCommandTests.lines(output, "configuration: network").line?.hasPrefix("FAIL") == true)
+                #expect(output.stdout.contains("api: credentials: not checked: the network settings are invalid"))
+            }
             #expect(!output.all.contains(Self.password))
         }
     }
