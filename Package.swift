@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through async-http-client; named so QualityAI can build its TLS settings.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -57,6 +59,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict
         ),
@@ -135,6 +138,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // A CONNECT proxy, a TLS front and a test certificate authority, on loopback, for the network tests.
+        .target(
+            name: "NetworkTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "EmbedSQLTool",
             swiftSettings: strict
@@ -164,6 +177,7 @@ let package = Package(
             name: "ClientIntegrationTests",
             dependencies: [
                 "QualityAI",
+                "NetworkTestSupport",
                 "PostgresTestSupport",
                 "MockAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -228,6 +242,7 @@ let package = Package(
             name: "QAILoaderTests",
             dependencies: [
                 "qai-loader", "CMallocTuning", "Warehouse", "Postgres", "PostgresTestSupport", "QualityAI", "MockAPI",
+                "NetworkTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -27,6 +27,17 @@ struct APIOptions: ParsableArguments {
     @Option(help: "API path prefix. Env: QAI_API_PATH_PREFIX. Default /qualityai/api/v1/public/qualitymanagement/app.")
     var apiPathPrefix: String?
 
+    @Option(
+        help: """
+            HTTP proxy for API requests, http://[user:password@]host:port, or none. Env: QAI_PROXY; else \
+            https_proxy / HTTPS_PROXY (http_proxy / HTTP_PROXY for an http:// API) unless NO_PROXY matches the API host.
+            """)
+    var proxy: String?
+
+    @Option(
+        help: "PEM file of CA certificates trusted besides the system's (a TLS-inspecting gateway). Env: QAI_CA_FILE.")
+    var caFile: String?
+
     /// The client settings from flags, then environment (`QAI_*`, secrets also as `*_FILE`).
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> APIConfiguration

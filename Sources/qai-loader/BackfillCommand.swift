@@ -54,7 +54,7 @@ struct BackfillCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = options.makeLogger()
         let settings = try await options.settings()
-        let apiConfiguration = try api.configuration(settings: settings)
+        let (apiConfiguration, http) = try api.resolve(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
         // A range reaching past now would mark time as loaded whose conversations do not exist yet.
         let now = Int64(Date().timeIntervalSince1970) - Self.settleSeconds
@@ -80,7 +80,8 @@ struct BackfillCommand: AsyncParsableCommand {
                 "slice_hours": String(sliceHours),
             ], slices: slices, concurrency: concurrency, writers: writers, lockPolicy: locks.policy)
         try await LoadRunner.run(
-            command: "backfill", api: apiConfiguration, database: options.databaseConfiguration(settings: settings),
+            command: "backfill", api: apiConfiguration, http: http,
+            database: options.databaseConfiguration(settings: settings),
             schema: schema,
             metricsFile: metricsFile, logger: logger
         ) { _ in request }

@@ -11,7 +11,8 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check the configuration, the database (reachable, rights, schema version) and the API credentials.",
         discussion: """
-            Prints one line per check (ok, FAIL or skip) and, after a failure, what to do. The API check sends \
+            Prints one line per check (ok, FAIL or skip) and, after a failure, what to do. The network line shows \
+            the proxy in use (never its password) and the extra CA file. The API check sends \
             one request per stream for a one-second window in the year 2000. Nothing secret is printed. \
             Exit codes: 0 all checks passed, 64 a setting is invalid, 69 the database or API could not be \
             reached (and nothing else failed), 1 any other failure (wrong password or secret, missing rights, \
@@ -46,6 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
     func checks(settings environment: EnvironmentSettings, logger: Logger) async -> [CheckResult] {
         var results: [CheckResult] = []
         var apiSettings: APIConfiguration?
+        var http: HTTPClientFactory?
         if !skipAPI {
             do {
                 let settings = try api.configuration(settings: environment)
@@ -57,6 +59,18 @@ struct CheckCommand: AsyncParsableCommand {
                         "configuration", "API settings", Self.message(error),
                         advice:
                             "set it by flag or environment (secrets also as NAME_FILE); see qai-loader check --help",
+                        failure: .configuration))
+            }
+            let baseURL = apiSettings?.baseURL ?? api.baseURL ?? environment.value("QAI_API_BASE_URL") ?? ""
+            do {
+                http = try api.httpClientFactory(settings: environment, baseURL: baseURL)
+                results.append(.ok("configuration", "network", http?.summary ?? ""))
+            } catch {
+                results.append(
+                    .fail(
+                        "configuration", "network", Self.message(error),
+                        advice: "fix --proxy / QAI_PROXY / HTTPS_PROXY (http://[user:password@]host:port, or none) "
+                            + "or --ca-file / QAI_CA_FILE (a readable PEM file)",
                         failure: .configuration))
             }
         }
@@ -73,10 +87,10 @@ struct CheckCommand: AsyncParsableCommand {
                     advice: "fix --database-url / DATABASE_URL (postgresql://user@host:5432/dbname) or --schema",
                     failure: .configuration))
             results += DatabaseChecks.names.map { .skip("database", $0, "the database settings are invalid") }
-            return results + (skipAPI ? [] : await APICheck.run(apiSettings, logger: logger))
+            return results + (skipAPI ? [] : await APICheck.run(apiSettings, http: http, logger: logger))
         }
         results += await DatabaseChecks(configuration: database, schema: schema, logger: logger).run()
-        if !skipAPI { results += await APICheck.run(apiSettings, logger: logger) }
+        if !skipAPI { results += await APICheck.run(apiSettings, http: http, logger: logger) }
         return results
     }
 

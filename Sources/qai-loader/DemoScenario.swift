@@ -26,7 +26,8 @@ struct DemoScenario {
         try await Connection.withConnection(database, logger: logger) { connection in
             _ = try await Migrator(schema: schema).migrate(connection, logger: logger)
         }
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        // The fake API listens on loopback: direct, whatever proxy the environment names.
+        let httpClient = HTTPClientFactory.direct.makeClient(logger: logger)
         do {
             let api = APIConfiguration(
                 baseURL: mock.baseURL, streamIds: ["st-demo"], accountId: "demo-account", orgId: "demo-org",

@@ -11,13 +11,18 @@ struct EnvironmentSettings: Sendable {
     /// Names whose values are secret (never logged by the configuration library).
     static let secretNames = [
         "QAI_JWT", "QAI_CLIENT_SECRET", "QAI_READER_PASSWORD", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
+        "QAI_PROXY",
     ]
 
     let reader: ConfigReader
+    /// The process environment as given, for the standard variables read only from there and
+    /// in either case (`https_proxy`, `NO_PROXY`, ...).
+    let environment: [String: String]
 
     /// Settings from `environment` only.
     init(_ environment: [String: String]) {
         reader = ConfigReader(provider: Self.environmentProvider(environment))
+        self.environment = environment
     }
 
     /// Settings from `environment`, then the file at `configPath` (JSON when it ends in `.json`,
@@ -40,11 +45,13 @@ struct EnvironmentSettings: Sendable {
                 "--config: \(configPath) is not a valid \(configPath.hasSuffix(".json") ? "flat JSON object" : "KEY=value file"): \(error)"
             )
         }
-        return EnvironmentSettings(reader: ConfigReader(providers: [environmentProvider(environment), file]))
+        return EnvironmentSettings(
+            reader: ConfigReader(providers: [environmentProvider(environment), file]), environment: environment)
     }
 
-    private init(reader: ConfigReader) {
+    private init(reader: ConfigReader, environment: [String: String]) {
         self.reader = reader
+        self.environment = environment
     }
 
     private static func environmentProvider(_ environment: [String: String]) -> EnvironmentVariablesProvider {

@@ -8,10 +8,11 @@ import Warehouse
 /// summary, writes the metrics file and maps the outcome to an exit code.
 enum LoadRunner {
     static func run(
-        command: String, api: APIConfiguration, database: DatabaseConfiguration, schema: Identifier,
+        command: String, api: APIConfiguration, http: HTTPClientFactory, database: DatabaseConfiguration,
+        schema: Identifier,
         metricsFile: String?, logger: Logger, plan: (Connection) async throws -> SyncRequest
     ) async throws {
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let httpClient = http.makeClient(logger: logger)
         let summary: RunSummary
         let gaps: [String: [Coverage.Range]]
         do {

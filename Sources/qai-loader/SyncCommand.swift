@@ -66,7 +66,7 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = options.makeLogger()
         let settings = try await options.settings()
-        let apiConfiguration = try api.configuration(settings: settings)
+        let (apiConfiguration, http) = try api.resolve(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
         let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
         let policy = try resweep.policy(settings: settings)
@@ -84,7 +84,8 @@ struct SyncCommand: AsyncParsableCommand {
         let options = runOptions
         let lockPolicy = locks.policy
         try await LoadRunner.run(
-            command: "sync", api: apiConfiguration, database: self.options.databaseConfiguration(settings: settings),
+            command: "sync", api: apiConfiguration, http: http,
+            database: self.options.databaseConfiguration(settings: settings),
             schema: schema,
             metricsFile: metricsFile, logger: logger
         ) { connection in

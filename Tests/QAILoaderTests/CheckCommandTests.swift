@@ -42,10 +42,11 @@ struct CheckCommandTests {
         }
         #expect(output.exitCode == 0, "\(output.all)")
         let lines = output.stdout.split(separator: "\n")
-        #expect(lines.count == 6, "\(output.stdout)")
+        #expect(lines.count == 7, "\(output.stdout)")
         #expect(lines.allSatisfy { $0.hasPrefix("ok  ") }, "\(output.stdout)")
         for name in [
-            "configuration: API settings", "configuration: database settings", "database: connect",
+            "configuration: API settings", "configuration: network", "configuration: database settings",
+            "database: connect",
             "database: rights", "database: schema version", "api: credentials",
         ] {
             #expect(output.stdout.contains(name), "missing check \(name)")

@@ -26,6 +26,10 @@ extension APIError: CustomStringConvertible, CustomDebugStringConvertible {
             return "the API failed\(http)\(tries)\(place): the vendor's service is unavailable; run again later"
         case .transport:
             return "could not reach the API\(tries)\(place)\(extra): check QAI_API_BASE_URL, DNS, proxy and network"
+        case .tls:
+            return "the TLS handshake with the API failed\(place)\(extra): its certificate is not trusted or names "
+                + "another host; if a proxy or gateway inspects TLS, set QAI_CA_FILE (or --ca-file) to a PEM file "
+                + "of its CA certificates, else check QAI_API_BASE_URL"
         case .timeout:
             return "the API did not answer in time\(tries)\(place)\(extra): run again later, or raise the request "
                 + "timeout"

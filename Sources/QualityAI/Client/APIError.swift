@@ -5,7 +5,7 @@ public struct APIError: Error, Sendable {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         fileprivate enum Base: String, Sendable {
             case unauthorized, forbidden, badRequest, streamNotFound, unexpectedStatus
-            case rateLimited, server, transport, timeout, invalidResponse, responseTooLarge
+            case rateLimited, server, transport, tls, timeout, invalidResponse, responseTooLarge
             case stuckPaging, incompleteWindow, configuration, cancelled
         }
 
@@ -28,6 +28,9 @@ public struct APIError: Error, Sendable {
         public static let server = Code(.server)
         /// The connection failed after the last attempt.
         public static let transport = Code(.transport)
+        /// The TLS handshake failed: the API's certificate is not trusted or names another host. Not
+        /// retried: the same certificate comes back.
+        public static let tls = Code(.tls)
         /// The request's deadline passed after the last attempt.
         public static let timeout = Code(.timeout)
         /// A 2xx body that is not a page (truncated or invalid JSON), after the last attempt.

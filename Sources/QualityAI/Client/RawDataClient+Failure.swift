@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -34,15 +35,24 @@ extension RawDataClient {
             bodySnippet: APIError.snippet(body, redacting: secrets), retryAfter: retryAfter)
     }
 
-    /// Maps a failure to reach the server (or to hear back in time) to `.timeout` or `.transport`.
+    /// Maps a failure to reach the server (or to hear back in time) to `.timeout`, `.tls` (a
+    /// certificate or host name the handshake refused) or `.transport`.
     static func transportFailure(_ error: any Error) -> APIError {
         if error is CancellationError || Task.isCancelled { return APIError(code: .cancelled) }
+        if case NIOSSLError.handshakeFailed(.sslError) = error { return APIError(code: .tls, detail: "\(error)") }
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return APIError(code: .tls, detail: "\(extra)")
+        }
         if let client = error as? HTTPClientError {
             switch client {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
                 return APIError(code: .timeout, detail: "\(client)")
             case .cancelled:
                 return APIError(code: .cancelled)
+            case .proxyAuthenticationRequired:
+                return APIError(
+                    code: .transport,
+                    detail: "the proxy refused the request (HTTP 407): give its user and password in the proxy URL")
             default:
                 return APIError(code: .transport, detail: "\(client)")
             }

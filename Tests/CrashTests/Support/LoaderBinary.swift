@@ -24,7 +24,8 @@ struct LoaderBinary: Sendable {
     }
 
     /// The environment for a run against `mock`: the test's own variables without any `QAI_*`,
-    /// `PG*` or `DATABASE_URL`, plus the mock's API settings, unthrottled, and `QAI_CRASH_AT`.
+    /// `PG*` or `DATABASE_URL`, plus the mock's API settings, unthrottled, and `QAI_CRASH_AT`; no
+    /// proxy (`QAI_PROXY=none`), since the mock is on loopback whatever `http_proxy` the machine sets.
     static func environment(mockBaseURL: String, crashAt: String? = nil) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { key, _ in
             !key.hasPrefix("QAI_") && !key.hasPrefix("PG") && key != "DATABASE_URL"
@@ -36,6 +37,7 @@ struct LoaderBinary: Sendable {
         environment["QAI_CLIENT_ID"] = "cs-crash"
         environment["QAI_CLIENT_SECRET"] = MockAPIConfiguration.defaultClientSecret
         environment["QAI_REQUESTS_PER_MINUTE"] = "0"
+        environment["QAI_PROXY"] = "none"
         environment["QAI_CRASH_AT"] = crashAt
         return environment
     }
