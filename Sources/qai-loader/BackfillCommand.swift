@@ -34,6 +34,8 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
     var writers = 2
 
+    @OptionGroup var clock: ClockOption
+
     @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
     var metricsFile: String?
 
@@ -57,7 +59,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let (apiConfiguration, http) = try api.resolve(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
         // A range reaching past now would mark time as loaded whose conversations do not exist yet.
-        let now = Int64(Date().timeIntervalSince1970) - Self.settleSeconds
+        let now = clock.seconds - Self.settleSeconds
         let end = min(endExclusive, now)
         if end < endExclusive {
             logger.notice(
@@ -78,7 +80,8 @@ struct BackfillCommand: AsyncParsableCommand {
             options: [
                 "from": from.text, "to": to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
                 "slice_hours": String(sliceHours),
-            ], slices: slices, concurrency: concurrency, writers: writers, lockPolicy: locks.policy)
+            ], slices: slices, concurrency: concurrency, writers: writers, lockPolicy: locks.policy,
+            clock: clock.clock)
         try await LoadRunner.run(
             command: "backfill", api: apiConfiguration, http: http,
             database: options.databaseConfiguration(settings: settings),

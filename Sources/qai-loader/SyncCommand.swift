@@ -54,6 +54,8 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var resweep: ResweepOptions
 
+    @OptionGroup var clock: ClockOption
+
     func validate() throws {
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
@@ -70,7 +72,8 @@ struct SyncCommand: AsyncParsableCommand {
         let schema = try options.schemaIdentifier(settings: settings)
         let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
         let policy = try resweep.policy(settings: settings)
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = clock.seconds
+        let runClock = clock.clock
         let schedule = SyncSchedule(
             streams: apiConfiguration.streamIds, now: now, settleSeconds: Int64(settleMinutes) * 60,
             since: since.map(\.seconds), lookbackDays: lookback, sliceSeconds: Int64(sliceHours) * 3600,
@@ -91,7 +94,7 @@ struct SyncCommand: AsyncParsableCommand {
         ) { connection in
             let (plan, request) = try await NightlySync.prepare(
                 schedule, options: options, concurrency: concurrency, writers: writers, maxRequests: maxRequests,
-                lockPolicy: lockPolicy, schema: schema, on: connection)
+                lockPolicy: lockPolicy, clock: runClock, schema: schema, on: connection)
             SyncPlanLog.log(plan, logger: logger)
             return request
         }

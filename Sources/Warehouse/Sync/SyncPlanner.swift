@@ -124,21 +124,23 @@ public enum SyncPlanner {
                 }
             }
             var plan = StreamPlan(newDataFrom: start, gaps: position.coverage.gaps(), model: position.model)
-            if schedule.fillGaps {
-                for gap in position.coverage.gaps(until: start) {
-                    gaps += SlicePlanner.windows(from: gap.start, to: gap.end, sliceSeconds: schedule.sliceSeconds).map
-                    {
-                        SliceSpec(streamId: stream, window: $0, kind: .gap)
-                    }
-                }
+            let filling = schedule.fillGaps ? position.coverage.gaps(until: start) : []
+            for gap in filling {
+                let windows = SlicePlanner.windows(from: gap.start, to: gap.end, sliceSeconds: schedule.sliceSeconds)
+                gaps += windows.map { SliceSpec(streamId: stream, window: $0, kind: .gap) }
             }
             if let resume, schedule.lookbackDays > 0 {
+                // No two slices of a run overlap: a conversation is loaded by one batch only (two
+                // writers loading the same new conversation at once would both insert its rows).
                 plan.resweep = resweep(schedule, position: position, until: min(start, end))
                 if let edge = schedule.resweep.edge(
                     resume: min(resume, end), earliest: position.coverage.start ?? resume, decisions: plan.resweep,
                     lastSwept: position.history.lastSwept)
                 {
                     plan.resweep.insert(edge, at: 0)
+                }
+                plan.resweep.removeAll { decision in
+                    filling.contains { $0.start <= decision.window.end && decision.window.start < $0.end }
                 }
                 lookback += plan.resweep.filter(\.sweep).map {
                     SliceSpec(streamId: stream, window: $0.window, kind: .lookback, resweepReason: $0.reason)
