@@ -16,7 +16,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Without DATABASE_URL / --database-url it starts a throwaway PostgreSQL (initdb + pg_ctl in a temporary \
             directory, as the postgres user when run as root). It starts the built-in fake API on a free loopback \
-            port, migrates, backfills a month, moves the fake API's late-audit epoch forward, syncs again and \
+            port on a simulated clock, migrates, backfills a month up to now, then moves the fake API's clock a \
+            night at a time and runs the nightly sync after each (new conversations and late audits arrive), and \
             prints a summary with example queries. Everything is stopped and removed at the end (also on \
             Ctrl-C) unless --keep is given.
             """)
@@ -54,9 +55,14 @@ struct DemoCommand: AsyncParsableCommand {
         let signalSources = DemoCleanup.stopOnInterrupt(cluster)
         defer { withExtendedLifetime(signalSources) {} }
         defer { if !keep { cluster?.stop() } }
+        // The fake API runs on a simulated clock that starts at the current hour; its data reaches
+        // `DemoScenario.nights` days further, so the nightly syncs find new conversations and audits.
+        let now = MockAPIConfiguration.currentHour()
+        let nights = DemoScenario.nights
         let mock = try await MockAPIServer(
             configuration: MockAPIConfiguration(
-                port: 0, streams: ["st-demo"], conversationsPerStream: conversations, days: days),
+                port: 0, streams: ["st-demo"], conversationsPerStream: conversations + conversations * nights / days,
+                days: days + nights, end: now + Int64(nights) * 86_400, clock: now),
             logger: logger
         ).start()
         print("Fake API listening on \(mock.baseURL)")
@@ -70,7 +76,8 @@ struct DemoCommand: AsyncParsableCommand {
 
                 Still running (Ctrl-C stops and removes both):
                   database: psql "\(database.connectionString)"
-                  fake API: \(mock.baseURL) (e.g. curl -X POST \(mock.baseURL)/mock/epoch/advance, then qai-loader sync)
+                  fake API: \(mock.baseURL) on a simulated clock (e.g. curl -X POST \(mock.baseURL)/mock/clock/advance \
+                -d '{"seconds": 86400}', then qai-loader sync --now <the time GET \(mock.baseURL)/mock/clock shows>)
                 """)
             while true { try await Task.sleep(for: .seconds(3600)) }
         }

@@ -7,8 +7,12 @@ import QualityAI
 import Warehouse
 
 /// What `demo` does once a database and the fake API are up: migrate, backfill the fake API's
-/// whole range, advance its late-audit epoch, sync again, and describe the result.
+/// history up to its simulated now, then move its clock a night at a time and run the nightly
+/// `sync` (`NightlySync`, as `qai-loader sync` does) after each, and describe the result.
 struct DemoScenario {
+    /// Simulated nights of `sync` after the backfill.
+    static let nights = 3
+
     /// A failure of the demo itself.
     struct ValidationErrorText: Error, CustomStringConvertible {
         let description: String
@@ -37,19 +41,28 @@ struct DemoScenario {
             let client = try RawDataClient(
                 httpClient: httpClient, configuration: api, limiter: RateLimiter(requestsPerMinute: 0), logger: logger)
             let pipeline = SyncPipeline(client: client, database: database, schema: schema, logger: logger)
-            let info = try await fetchInfo(httpClient)
-            let windows = SlicePlanner.windows(from: info.start, to: info.end, sliceSeconds: 86_400)
+            let configuration = mock.control.configuration
+            let now = mock.control.now ?? configuration.end
+            let windows = SlicePlanner.windows(from: configuration.start, to: now - 600, sliceSeconds: 86_400)
             print("Backfilling \(windows.count) days ...")
             let first = try await pipeline.run(
                 SyncRequest(
                     command: "backfill", options: ["demo": "first load"],
-                    slices: windows.map { SliceSpec(streamId: "st-demo", window: $0, kind: .backfill) }))
-            print("Late audits arrive (fake API epoch 1); syncing again ...")
-            try await post(httpClient, path: "/mock/epoch/advance")
-            let second = try await pipeline.run(
-                SyncRequest(
-                    command: "sync", options: ["demo": "late audits"],
-                    slices: windows.map { SliceSpec(streamId: "st-demo", window: $0, kind: .lookback) }))
+                    slices: windows.map { SliceSpec(streamId: "st-demo", window: $0, kind: .backfill) },
+                    clock: { Double(now) }))
+            var nights: [RunSummary] = []
+            for night in 1...Self.nights {
+                let time = now + Int64(night) * 86_400
+                try mock.control.setClock(time)
+                print("Night \(night) (simulated clock \(StatusTime.iso(time))): qai-loader sync ...")
+                let request = try await Connection.withConnection(database, logger: logger) { connection in
+                    try await NightlySync.prepare(
+                        SyncSchedule(streams: ["st-demo"], now: time), options: ["demo": "night \(night)"],
+                        clock: { Double(time) }, schema: schema, on: connection
+                    ).request
+                }
+                nights.append(try await pipeline.run(request))
+            }
             try await httpClient.shutdown()
             let elapsed = clock.now - started
             let examples = try await DemoQueries.render(database: database, schema: schema, logger: logger)
@@ -57,8 +70,10 @@ struct DemoScenario {
 
                 Demo finished in \(elapsed.components.seconds) s.
                   first load: \(first.totals.load.inserted) conversations loaded (\(first.totals.requests.requests) API requests)
-                  late audits: \(second.totals.load.updated) conversations updated, \(second.totals.load.auditChanges) audit changes, \
-                \(second.totals.load.unchanged) unchanged rows not rewritten
+                  \(Self.nights) nights of sync: \(nights.map(\.totals.load.inserted).reduce(0, +)) new conversations, \
+                \(nights.map(\.totals.load.auditChanges).reduce(0, +)) late audit changes, \
+                \(nights.map(\.totals.load.unchanged).reduce(0, +)) unchanged rows not rewritten \
+                (\((nights.last?.totals.requests.requests ?? 0) - first.totals.requests.requests) API requests)
 
                 \(examples)
                 """
@@ -66,28 +81,5 @@ struct DemoScenario {
             try? await httpClient.shutdown()
             throw error
         }
-    }
-
-    private struct Info: Decodable {
-        let start: String
-        let end: String
-    }
-
-    /// The fake API's data range as epoch seconds, end exclusive.
-    private func fetchInfo(_ client: HTTPClient) async throws -> (start: Int64, end: Int64) {
-        let response = try await client.execute(
-            HTTPClientRequest(url: mock.baseURL + "/mock/info"), timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        let info = try JSONDecoder().decode(Info.self, from: Data(buffer: body))
-        guard let start = VendorTimestamp.parse(info.start), let end = VendorTimestamp.parse(info.end) else {
-            throw ValidationErrorText("the fake API reported an unreadable range: \(info.start) .. \(info.end)")
-        }
-        return (start, end + 1)
-    }
-
-    private func post(_ client: HTTPClient, path: String) async throws {
-        var request = HTTPClientRequest(url: mock.baseURL + path)
-        request.method = .POST
-        _ = try await client.execute(request, timeout: .seconds(10))
     }
 }

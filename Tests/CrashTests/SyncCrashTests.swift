@@ -38,13 +38,16 @@ struct SyncCrashTests {
         #expect(watermark?.missingDays ?? [] == [], "a kill at \(crashAt) left the watermark past a gap")
         if left.batches == 0 { #expect(watermark == nil, "a watermark without a committed batch: \(left)") }
 
+        let killedRun = try #require(try await RunLedger.read(database).first?.runId)
         let rerun = try await loader.startSync(database, mockBaseURL: mock.baseURL, settleMinutes: settle).wait()
         try #require(
             rerun.ending == .exited(0),
             "the sync rerun after \(crashAt) ended with \(rerun.ending)\n\(rerun.transcript)")
+        // The rerun continues where the committed coverage ends and the fresh days are not due for a
+        // re-sweep: no slice the killed sync committed is fetched again.
         #expect(
-            (Recovery.resumedSlices(rerun.output) > 0) == (left.slices > 0),
-            "the rerun resumes exactly when the killed sync had committed slices\n\(rerun.output)")
+            try await RunLedger.doneSlices(ofRun: killedRun, database) == left.slices,
+            "the rerun fetched slices the killed sync had committed\n\(rerun.output)")
         let runs = try await RunLedger.read(database)
         #expect(runs.map(\.status) == ["failed", "succeeded"], "etl_run after the rerun: \(runs)")
         let final = try #require(try await RunLedger.watermark(database, since: CrashFixture.from))

@@ -1,4 +1,4 @@
-/// The public contract of ../shared/design.md ("Star schema" and "Columns that scripts and
+/// The public contract of the project's design document ("Star schema" and "Columns that scripts and
 /// dashboards rely on"), typed here by hand from that page so tests check the migrations
 /// against the design rather than against themselves.
 enum DesignContract {

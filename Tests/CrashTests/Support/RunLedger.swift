@@ -40,6 +40,15 @@ enum RunLedger {
         }
     }
 
+    /// Done slices whose last fetch was by run `runId`.
+    static func doneSlices(ofRun runId: Int64, _ database: DatabaseConfiguration) async throws -> Int {
+        try await Connection.withConnection(database, logger: logger) { connection in
+            try await connection.execute(
+                "SELECT count(*) FROM qai.etl_slice WHERE status = 'done' AND run_id = \(runId)"
+            ).first?.decode(0, as: Int.self) ?? -1
+        }
+    }
+
     /// Facts and checkpoints as they are now.
     static func checkpoints(_ database: DatabaseConfiguration) async throws -> Checkpoints {
         try await Connection.withConnection(database, logger: logger) { connection in
