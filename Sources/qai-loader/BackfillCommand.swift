@@ -69,7 +69,8 @@ struct BackfillCommand: AsyncParsableCommand {
                 ])
         }
         guard end > from.seconds else {
-            throw ValidationError("--from (\(from.text)) is in the future: nothing to load yet")
+            throw ValidationError(
+                "--from (\(from.text)) is less than ten minutes ago: nothing to load yet (sync loads it later)")
         }
         let windows = SlicePlanner.windows(from: from.seconds, to: end, sliceSeconds: Int64(sliceHours) * 3600)
         let slices = apiConfiguration.streamIds.flatMap { stream in

@@ -57,16 +57,23 @@ struct VerifyCommand: AsyncParsableCommand {
         let schema = try options.schemaIdentifier(settings: settings)
         let database = options.databaseConfiguration(settings: settings)
         let sliceSeconds = Int64(sliceHours) * 3600
+        // Like backfill: nothing past ten minutes ago is compared or repaired (a repaired slice marks
+        // its time as loaded, and conversations after now do not exist yet).
+        let now = Int64(Date().timeIntervalSince1970)
+        let end = min(endExclusive, now - BackfillCommand.settleSeconds)
+        guard end > from.seconds else {
+            throw ValidationError("--from (\(from.text)) is less than ten minutes ago: nothing to compare yet")
+        }
         let runOptions = [
             "from": from.text, "to": to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
-            "slice_hours": String(sliceHours),
+            "slice_hours": String(sliceHours), "started_at": String(now),
         ]
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         let outcome: VerifyOutcome
         do {
             outcome = try await reconcile(
                 httpClient: httpClient, api: apiConfiguration, schema: schema, database: database,
-                sliceSeconds: sliceSeconds, runOptions: runOptions, logger: logger)
+                range: (from.seconds, end), sliceSeconds: sliceSeconds, runOptions: runOptions, logger: logger)
             try await httpClient.shutdown()
         } catch {
             try? await httpClient.shutdown()
@@ -79,7 +86,8 @@ struct VerifyCommand: AsyncParsableCommand {
     /// Checks, and with `--repair` reloads and checks again, through one API client.
     private func reconcile(
         httpClient: HTTPClient, api apiConfiguration: APIConfiguration, schema: Identifier,
-        database: DatabaseConfiguration, sliceSeconds: Int64, runOptions: [String: String], logger: Logger
+        database: DatabaseConfiguration, range: (from: Int64, to: Int64), sliceSeconds: Int64,
+        runOptions: [String: String], logger: Logger
     ) async throws -> VerifyOutcome {
         try await CommandRunner.catching {
             let client = try RawDataClient(
@@ -88,7 +96,7 @@ struct VerifyCommand: AsyncParsableCommand {
             let reconciler = Reconciler(client: client, schema: schema, logger: logger)
             let checks = try await Connection.withConnection(database, logger: logger) {
                 try await reconciler.check(
-                    streams: apiConfiguration.streamIds, from: from.seconds, to: endExclusive,
+                    streams: apiConfiguration.streamIds, from: range.from, to: range.to,
                     sliceSeconds: sliceSeconds, concurrency: concurrency, options: runOptions, on: $0)
             }
             var outcome = VerifyOutcome(checks: checks, requests: client.statistics.snapshot().requests)

@@ -87,6 +87,48 @@ struct ResweepPolicyTests {
         #expect(decisions.map(\.reason) == [.notDue])
     }
 
+    @Test("a sweep stamped minutes after its night began still counts whole nights")
+    func nightsNotSeconds() {
+        let policy = ResweepPolicy(mode: .adaptive, maxIntervalDays: 5, minIntervalDays: 3, threshold: 0.05)
+        // Day 10, swept five nights ago, committed 14 minutes after that run started at 02:00.
+        let decisions = policy.decide(
+            days: Self.days(10...10), now: Self.now, lookbackSeconds: Self.lookback,
+            lastSwept: { _ in Self.now - 5 * Self.day + 14 * 60 }, model: .prior)
+        #expect(decisions.map(\.reason) == [.overdue])
+    }
+
+    @Test("a day whose last-chance sweep was missed is swept late as leaving; one that had it is dropped")
+    func lateLeaving() {
+        let policy = ResweepPolicy()
+        // Day 4 left at 4d + 1d + 14d = 19d, before now (20d 02:00); day 3 left at 18d.
+        let lastSwept: [Int64: Int64] = [4: 15 * Self.day, 3: 17 * Self.day + 7_200]
+        let decisions = policy.decide(
+            days: Self.days(3...4), now: Self.now, lookbackSeconds: Self.lookback,
+            lastSwept: { lastSwept[$0.start / Self.day] }, model: .prior)
+        // Day 4's last sweep (15d) came before its last day in the window (18d..19d): missed.
+        // Day 3's (17d 02:00) came in its last day (17d..18d): it had its last chance.
+        #expect(decisions.map { $0.window.start / Self.day } == [4])
+        #expect(decisions.map(\.reason) == [.leaving])
+    }
+
+    @Test("the edge stays inside one day and outside every window swept tonight")
+    func edgeClipped() {
+        let policy = ResweepPolicy()
+        // Resume at day 20 01:50; the edge would be 23:50 of day 19 to 01:49 of day 20.
+        let resume = 20 * Self.day + 6_600
+        let swept = ResweepPolicy.Decision(
+            window: TimeWindow(start: 19 * Self.day, end: 20 * Self.day - 1), lastSweptAt: nil, expectedShare: 0,
+            reason: .leaving)
+        let edge = policy.edge(
+            resume: resume, earliest: 0, dayStart: 20 * Self.day, decisions: [swept], lastSwept: { _ in resume + 600 })
+        #expect(edge?.window == TimeWindow(start: 20 * Self.day, end: resume - 1))
+        // Fetched two hours after the cut-off already: nothing was still in progress.
+        let late = policy.edge(
+            resume: resume, earliest: 0, dayStart: 20 * Self.day, decisions: [],
+            lastSwept: { _ in resume + 7_200 })
+        #expect(late == nil)
+    }
+
     @Test("the last full sweep of a window is the newest time its slices covered all of it")
     func sweepHistory() {
         let window = TimeWindow(start: 100, end: 199)

@@ -57,25 +57,30 @@ public struct ResweepPolicy: Sendable, Equatable {
         public var sweep: Bool { reason != .notDue }
     }
 
-    /// Decisions for `days` (the window's slices) at `now`; a window leaves at `end + lookback`.
-    /// `lastSwept` gives, per window, when all of it was last fetched (nil: never fully).
+    /// Decisions for `days` (the window's slices, plus days that left it lately) at `now`; a day
+    /// leaves at `end + lookback`. `lastSwept` gives, per window, when all of it was last fetched
+    /// (nil: never fully). A day that already left is kept only when its last-chance sweep was
+    /// missed (a night over budget, or no run that day): it is swept late, as `leaving`.
     /// Returned in the order they should be fetched: swept days first (by priority), then the rest.
     public func decide(
         days: [TimeWindow], now: Int64, lookbackSeconds: Int64, lastSwept: (TimeWindow) -> Int64?,
         model: ChangeLagModel
     ) -> [Decision] {
-        var decisions: [Decision] = days.map { window in
+        var decisions: [Decision] = days.compactMap { window in
             let last = lastSwept(window)
             let middle = Double(window.start + window.end) / 2
             let since = Double(last ?? window.start)
             let share = model.share(from: since - middle, to: Double(now) - middle)
+            let exit = window.end + 1 + lookbackSeconds
+            let missedLastChance = (last ?? .min) < exit - 86_400
             guard mode == .adaptive else {
                 return Decision(window: window, lastSweptAt: last, expectedShare: share, reason: .uniform)
             }
-            let exit = window.end + 1 + lookbackSeconds
-            let idle = Double(now - (last ?? window.start)) / 86_400
+            // A day that already left comes back only for a missed last chance after a known sweep.
+            guard now < exit || (last != nil && missedLastChance) else { return nil }
+            let idle = Self.nights(since: last ?? window.start, now: now)
             let reason: Reason
-            if now >= exit - 86_400, (last ?? .min) < exit - 86_400 {
+            if now >= exit - 86_400, missedLastChance {
                 reason = .leaving
             } else if last == nil || idle >= maxIntervalDays {
                 reason = .overdue
@@ -95,16 +100,31 @@ public struct ResweepPolicy: Sendable, Equatable {
         return decisions
     }
 
-    /// The edge window `[resume - edgeSeconds, resume)` when it was last fetched while its newest
-    /// conversations could still have been in progress and tonight's days do not cover it.
+    /// How far back `decide` looks for days whose last-chance sweep was missed.
+    public static let lateDays: Int64 = 7
+
+    /// Days between a sweep and now, counted in nights: a sweep stamped when its batch committed,
+    /// minutes after that night's run began, still counts a whole night by the same time of the
+    /// next (a quarter of a day of slack).
+    static func nights(since last: Int64, now: Int64) -> Double {
+        Double(now - last) / 86_400 + 0.25
+    }
+
+    /// The edge: the last `edgeSeconds` before `resume`, within the day that holds `resume - 1` (so
+    /// it never straddles two days) and outside every window swept tonight, when it was last
+    /// fetched while its newest conversations could still have been in progress.
     public func edge(
-        resume: Int64, earliest: Int64, decisions: [Decision], lastSwept: (TimeWindow) -> Int64?
+        resume: Int64, earliest: Int64, dayStart: Int64, decisions: [Decision], lastSwept: (TimeWindow) -> Int64?
     ) -> Decision? {
         guard mode == .adaptive, edgeSeconds > 0 else { return nil }
-        let window = TimeWindow(start: max(resume - edgeSeconds, earliest), end: resume - 1)
-        guard window.start <= window.end,
-            !decisions.contains(where: { $0.sweep && $0.window.start <= window.start && $0.window.end >= window.end })
-        else { return nil }
+        var start = max(resume - edgeSeconds, earliest, dayStart)
+        var end = resume - 1
+        for swept in decisions where swept.sweep && swept.window.start <= end && swept.window.end >= start {
+            if swept.window.start <= start { start = max(start, swept.window.end + 1) }
+            if swept.window.end >= end { end = min(end, swept.window.start - 1) }
+        }
+        guard start <= end else { return nil }
+        let window = TimeWindow(start: start, end: end)
         let last = lastSwept(window)
         guard (last ?? .min) < resume + edgeSeconds else { return nil }
         return Decision(window: window, lastSweptAt: last, expectedShare: 0, reason: .edge)

@@ -9,11 +9,14 @@ public struct SweepHistory: Sendable, Equatable {
         /// Inclusive last second.
         public var last: Int64
         public var completedAt: Int64
+        /// `etl_slice.reason`.
+        public var reason: String?
 
-        public init(first: Int64, last: Int64, completedAt: Int64) {
+        public init(first: Int64, last: Int64, completedAt: Int64, reason: String? = nil) {
             self.first = first
             self.last = last
             self.completedAt = completedAt
+            self.reason = reason
         }
     }
 
@@ -25,7 +28,10 @@ public struct SweepHistory: Sendable, Equatable {
 
     /// The latest time at which every second of `window` had been fetched: slices overlapping it,
     /// newest first, are added until they cover it; nil when they never do.
-    public func lastSwept(_ window: TimeWindow) -> Int64? {
+    public func lastSwept(_ window: TimeWindow) -> Int64? { lastSweep(window)?.completedAt }
+
+    /// The slice whose completion made `window` whole again last (see `lastSwept`).
+    public func lastSweep(_ window: TimeWindow) -> Slice? {
         let overlapping = slices.filter { $0.first <= window.end && $0.last >= window.start }
             .sorted { $0.completedAt > $1.completedAt }
         var taken: [Coverage.Range] = []
@@ -33,7 +39,7 @@ public struct SweepHistory: Sendable, Equatable {
             taken.append(Coverage.Range(start: slice.first, end: slice.last + 1))
             let union = Coverage(ranges: taken)
             if union.ranges.contains(where: { $0.start <= window.start && window.end < $0.end }) {
-                return slice.completedAt
+                return slice
             }
         }
         return nil
@@ -48,7 +54,7 @@ public struct SweepHistory: Sendable, Equatable {
                 unsafeSQL: """
                     SELECT stream_id, extract(epoch FROM window_start)::bigint AS first,
                         extract(epoch FROM window_end)::bigint AS last,
-                        extract(epoch FROM completed_at)::bigint AS completed
+                        extract(epoch FROM completed_at)::bigint AS completed, reason
                     FROM \(schema.qualifying("etl_slice"))
                     WHERE status = 'done' AND completed_at IS NOT NULL AND window_end >= to_timestamp($1::bigint)
                     """, binds: [String(since)], name: "read sweep history"))
@@ -58,7 +64,10 @@ public struct SweepHistory: Sendable, Equatable {
                 let last = try row.decode("last", as: Int64.self),
                 let completed = try row.decode("completed", as: Int64.self)
             else { continue }
-            slices[stream, default: []].append(Slice(first: first, last: last, completedAt: completed))
+            slices[stream, default: []].append(
+                Slice(
+                    first: first, last: last, completedAt: completed, reason: try row.decode("reason", as: String.self))
+            )
         }
         return slices.mapValues { SweepHistory(slices: $0) }
     }

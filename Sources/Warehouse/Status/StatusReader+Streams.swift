@@ -1,4 +1,5 @@
 import Postgres
+import QualityAI
 
 extension StatusReader {
     /// Every stream that has a watermark, a slice or conversations, by stream id.
@@ -25,7 +26,7 @@ extension StatusReader {
                 stream.gaps = position.coverage.gaps()
                 if let resume = position.resumePoint, lookbackDays > 0 {
                     stream.resweep = try await daySweeps(
-                        stream: id, from: resume - Int64(lookbackDays + 1) * 86_400, on: connection)
+                        stream: id, from: resume - Int64(lookbackDays) * 86_400, to: resume, on: connection)
                 }
             }
             streams.append(stream)
@@ -33,23 +34,16 @@ extension StatusReader {
         return streams
     }
 
-    /// The newest fetch of each UTC day of `stream` from `from` on, with its reason.
-    private func daySweeps(stream: String, from: Int64, on connection: Connection) async throws -> [DaySweep] {
-        let rows = try await connection.execute(
-            Query(
-                unsafeSQL: """
-                    SELECT DISTINCT ON ((window_start AT TIME ZONE 'UTC')::date)
-                        extract(epoch FROM date_trunc('day', window_start AT TIME ZONE 'UTC'))::bigint AS day,
-                        extract(epoch FROM completed_at)::bigint AS swept, reason
-                    FROM \(schema.qualifying("etl_slice"))
-                    WHERE stream_id = $1 AND status = 'done' AND completed_at IS NOT NULL
-                        AND window_start >= to_timestamp($2::bigint)
-                    ORDER BY (window_start AT TIME ZONE 'UTC')::date, completed_at DESC
-                    """, binds: [stream, String(from)], name: "status day sweeps"))
-        return try rows.compactMap { row in
-            guard let day = try row.decode("day", as: Int64.self), let swept = try row.decode("swept", as: Int64.self)
-            else { return nil }
-            return DaySweep(day: day, lastSweptAt: swept, reason: try row.decode("reason", as: String.self))
+    /// When each UTC day of `stream` from `from` to `to` was last fetched whole, with the reason of
+    /// the fetch that completed it (the re-sweep policy's own view: `SweepHistory.lastSweep`).
+    private func daySweeps(stream: String, from: Int64, to: Int64, on connection: Connection) async throws
+        -> [DaySweep]
+    {
+        let history = try await SweepHistory.read(schema: schema, since: from, on: connection)[stream]
+        guard let history else { return [] }
+        let days = SlicePlanner.windows(from: from / 86_400 * 86_400, to: to, sliceSeconds: 86_400)
+        return days.compactMap { day in
+            history.lastSweep(day).map { DaySweep(day: day.start, lastSweptAt: $0.completedAt, reason: $0.reason) }
         }
     }
 

@@ -86,12 +86,16 @@ public enum SyncPlanner {
         return positions
     }
 
+    /// Days of conversations, just older than the lookback window, the lag model is learned from.
+    public static let learningDays: Int64 = 28
+
     /// Positions plus sweep history and learned lag models for `schedule`'s streams, then the plan.
     public static func plan(_ schedule: SyncSchedule, schema: Identifier, on connection: Connection) async throws
         -> SyncPlan
     {
         var positions = try await positions(schema: schema, on: connection)
-        let windowStart = schedule.end - schedule.lookbackSeconds - schedule.sliceSeconds
+        let windowStart =
+            schedule.end - schedule.lookbackSeconds - schedule.sliceSeconds - ResweepPolicy.lateDays * 86_400
         let histories = try await SweepHistory.read(schema: schema, since: windowStart, on: connection)
         for stream in schedule.streams {
             var position = positions[stream] ?? Position()
@@ -99,19 +103,22 @@ public enum SyncPlanner {
             if schedule.resweep.mode == .adaptive, schedule.lookbackDays > 0 {
                 let learnedTo = schedule.end - schedule.lookbackSeconds
                 position.model = try await ChangeLagModel.learn(
-                    stream: stream, from: learnedTo - 90 * 86_400, to: learnedTo, schema: schema, on: connection)
+                    stream: stream, from: learnedTo - Self.learningDays * 86_400, to: learnedTo,
+                    maxAge: schedule.lookbackSeconds + 86_400, schema: schema, on: connection)
             }
             positions[stream] = position
         }
         return slices(schedule, positions: positions)
     }
 
-    /// The plan for `positions`: every stream's new data first (in time order), then the gaps
-    /// (with `fillGaps`), then the lookback slices the policy chose.
+    /// The plan for `positions`: every stream's new data first (in time order), then the re-sweep's
+    /// leaving days and edges, then the gaps (with `fillGaps`), then the other lookback slices the
+    /// policy chose. No two slices of a plan overlap.
     public static func slices(_ schedule: SyncSchedule, positions: [String: Position]) -> SyncPlan {
         let end = schedule.end
         var newData: [SliceSpec] = []
         var gaps: [SliceSpec] = []
+        var urgent: [SliceSpec] = []
         var lookback: [SliceSpec] = []
         var streams: [String: StreamPlan] = [:]
         for stream in schedule.streams {
@@ -133,8 +140,10 @@ public enum SyncPlanner {
                 // No two slices of a run overlap: a conversation is loaded by one batch only (two
                 // writers loading the same new conversation at once would both insert its rows).
                 plan.resweep = resweep(schedule, position: position, until: min(start, end))
+                let edgeEnd = min(resume, end)
                 if let edge = schedule.resweep.edge(
-                    resume: min(resume, end), earliest: position.coverage.start ?? resume, decisions: plan.resweep,
+                    resume: edgeEnd, earliest: position.coverage.start ?? resume,
+                    dayStart: (edgeEnd - 1) / schedule.sliceSeconds * schedule.sliceSeconds, decisions: plan.resweep,
                     lastSwept: position.history.lastSwept)
                 {
                     plan.resweep.insert(edge, at: 0)
@@ -142,14 +151,21 @@ public enum SyncPlanner {
                 plan.resweep.removeAll { decision in
                     filling.contains { $0.start <= decision.window.end && decision.window.start < $0.end }
                 }
-                lookback += plan.resweep.filter(\.sweep).map {
-                    SliceSpec(streamId: stream, window: $0.window, kind: .lookback, resweepReason: $0.reason)
+                for decision in plan.resweep where decision.sweep {
+                    let spec = SliceSpec(
+                        streamId: stream, window: decision.window, kind: .lookback, resweepReason: decision.reason)
+                    // A leaving day's sweep is its last chance, an edge's is cheap: both before gaps.
+                    if decision.reason == .leaving || decision.reason == .edge {
+                        urgent.append(spec)
+                    } else {
+                        lookback.append(spec)
+                    }
                 }
             }
             streams[stream] = plan
         }
         let ordered = newData.sorted { ($0.window.start, $0.streamId) < ($1.window.start, $1.streamId) }
-        return SyncPlan(slices: ordered + gaps + lookback, streams: streams)
+        return SyncPlan(slices: ordered + urgent + gaps + lookback, streams: streams)
     }
 
     /// The lookback decisions of one stream, in fetch order (uniform: newest first, resuming at the
@@ -159,7 +175,10 @@ public enum SyncPlanner {
     {
         var lookbackStart = schedule.end - schedule.lookbackSeconds
         if schedule.resweep.mode == .adaptive {
-            lookbackStart = lookbackStart / schedule.sliceSeconds * schedule.sliceSeconds
+            // Whole days, and the last week before the window for last-chance sweeps that were missed.
+            lookbackStart =
+                lookbackStart / schedule.sliceSeconds * schedule.sliceSeconds - ResweepPolicy.lateDays * 86_400
+            lookbackStart = max(lookbackStart, position.coverage.start ?? lookbackStart)
         }
         guard lookbackStart < lookbackEnd else { return [] }
         let days = SlicePlanner.windows(from: lookbackStart, to: lookbackEnd, sliceSeconds: schedule.sliceSeconds)
