@@ -34,8 +34,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
     var writers = 2
 
-    @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
-    var metricsFile: String?
+    @OptionGroup var metrics: MetricsOptions
 
     func validate() throws {
         guard endExclusive > from.seconds else {
@@ -55,6 +54,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let logger = options.makeLogger()
         let settings = try await options.settings()
         let (apiConfiguration, http) = try api.resolve(settings: settings)
+        let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
         let schema = try options.schemaIdentifier(settings: settings)
         // A range reaching past now would mark time as loaded whose conversations do not exist yet.
         let now = Int64(Date().timeIntervalSince1970) - Self.settleSeconds
@@ -83,7 +83,7 @@ struct BackfillCommand: AsyncParsableCommand {
             command: "backfill", api: apiConfiguration, http: http,
             database: options.databaseConfiguration(settings: settings),
             schema: schema,
-            metricsFile: metricsFile, logger: logger
+            metrics: metricsOutputs, logger: logger
         ) { _ in request }
     }
 }
