@@ -36,8 +36,7 @@ struct BackfillCommand: AsyncParsableCommand {
 
     @OptionGroup var clock: ClockOption
 
-    @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
-    var metricsFile: String?
+    @OptionGroup var metrics: MetricsOptions
 
     func validate() throws {
         guard endExclusive > from.seconds else {
@@ -57,6 +56,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let logger = options.makeLogger()
         let settings = try await options.settings()
         let (apiConfiguration, http) = try api.resolve(settings: settings)
+        let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
         let schema = try options.schemaIdentifier(settings: settings)
         // A range reaching past now would mark time as loaded whose conversations do not exist yet.
         let now = clock.seconds - Self.settleSeconds
@@ -87,7 +87,7 @@ struct BackfillCommand: AsyncParsableCommand {
             command: "backfill", api: apiConfiguration, http: http,
             database: options.databaseConfiguration(settings: settings),
             schema: schema,
-            metricsFile: metricsFile, logger: logger
+            metrics: metricsOutputs, logger: logger
         ) { _ in request }
     }
 }

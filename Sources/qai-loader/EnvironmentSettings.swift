@@ -11,7 +11,7 @@ struct EnvironmentSettings: Sendable {
     /// Names whose values are secret (never logged by the configuration library).
     static let secretNames = [
         "QAI_JWT", "QAI_CLIENT_SECRET", "QAI_READER_PASSWORD", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
-        "QAI_PROXY",
+        "QAI_PROXY", "QAI_METRICS_PUSH_URL",
     ]
 
     let reader: ConfigReader

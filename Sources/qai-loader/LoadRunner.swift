@@ -5,45 +5,60 @@ import QualityAI
 import Warehouse
 
 /// Builds the API client and pipeline for `sync` and `backfill`, runs a request, prints the
-/// summary, writes the metrics file and maps the outcome to an exit code.
+/// summary, publishes the metrics (file, Pushgateway) and maps the outcome to an exit code.
 enum LoadRunner {
     static func run(
         command: String, api: APIConfiguration, http: HTTPClientFactory, database: DatabaseConfiguration,
-        schema: Identifier,
-        metricsFile: String?, logger: Logger, plan: (Connection) async throws -> SyncRequest
+        schema: Identifier, metrics: MetricsOutputs, logger: Logger,
+        plan: (Connection) async throws -> SyncRequest
     ) async throws {
         let httpClient = http.makeClient(logger: logger)
         let summary: RunSummary
         let gaps: [String: [Coverage.Range]]
+        // The error that stopped the run, before `CommandRunner` turns it into an exit code.
+        var failure: (any Error)?
         do {
             (summary, gaps) = try await CommandRunner.catching {
-                let client = try RawDataClient(
-                    httpClient: httpClient, configuration: api,
-                    limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
-                let request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
-                let pipeline = SyncPipeline(
-                    client: client, database: database, schema: schema, logger: logger,
-                    progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
-                let summary = try await pipeline.run(request)
-                let coverage = try await Connection.withConnection(database, logger: logger) {
-                    try await Coverage.read(schema: schema, on: $0)
+                do {
+                    return try await load(
+                        api: api, httpClient: httpClient, database: database, schema: schema, logger: logger,
+                        plan: plan)
+                } catch {
+                    failure = error
+                    throw error
                 }
-                var gaps: [String: [Coverage.Range]] = [:]
-                for stream in api.streamIds { gaps[stream] = coverage[stream]?.gaps() ?? [] }
-                return (summary, gaps)
             }
             ProgressLine.clear()
             try await httpClient.shutdown()
         } catch {
             ProgressLine.clear()
             try? await httpClient.shutdown()
-            if let metricsFile { try? MetricsFile.writeFailure(command: command, error: error, to: metricsFile) }
+            await metrics.failed(command: command, error: failure ?? error, logger: logger)
             throw error
         }
         print(RunReport.text(summary, gaps: gaps))
-        if let metricsFile {
-            try MetricsFile.write(summary: summary, command: command, gaps: gaps, to: metricsFile)
-        }
+        try await metrics.finished(summary: summary, command: command, gaps: gaps, logger: logger)
         if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
+    }
+
+    /// Plans and runs the request, then reads each stream's coverage gaps.
+    private static func load(
+        api: APIConfiguration, httpClient: HTTPClient, database: DatabaseConfiguration, schema: Identifier,
+        logger: Logger, plan: (Connection) async throws -> SyncRequest
+    ) async throws -> (RunSummary, [String: [Coverage.Range]]) {
+        let client = try RawDataClient(
+            httpClient: httpClient, configuration: api,
+            limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
+        let request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
+        let pipeline = SyncPipeline(
+            client: client, database: database, schema: schema, logger: logger,
+            progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
+        let summary = try await pipeline.run(request)
+        let coverage = try await Connection.withConnection(database, logger: logger) {
+            try await Coverage.read(schema: schema, on: $0)
+        }
+        var gaps: [String: [Coverage.Range]] = [:]
+        for stream in api.streamIds { gaps[stream] = coverage[stream]?.gaps() ?? [] }
+        return (summary, gaps)
     }
 }

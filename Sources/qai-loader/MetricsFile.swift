@@ -1,104 +1,24 @@
 import Foundation
-import Postgres
-import Prometheus
-import QualityAI
 import Warehouse
 
 /// Writes a run's figures for node_exporter's textfile collector (`--metrics-file PATH`): the
-/// Prometheus text format, written to `PATH.tmp` and renamed over `PATH`, so the collector never
-/// reads half a file. Every value describes the last run, so all are gauges; each carries the
-/// `command` label (`sync`, `backfill`, ...). Give each command its own file.
-///
-/// Metrics: `qai_loader_last_run_timestamp_seconds`, `qai_loader_last_run_success` (1 or 0),
-/// `qai_loader_last_success_timestamp_seconds` (carried over from the previous file when a run
-/// fails), `qai_loader_last_run_duration_seconds`, `qai_loader_last_run_id`,
-/// `qai_loader_last_run_conversations{stream,result="inserted|updated|unchanged|rejected"}`,
-/// `qai_loader_last_run_audit_changes{stream}`, `qai_loader_last_run_requests`,
-/// `qai_loader_last_run_retries`, `qai_loader_last_run_rate_limited`, `qai_loader_last_run_lock_retries`,
-/// `qai_loader_last_run_deferred_slices`, `qai_loader_coverage_gaps{stream}` and
-/// `qai_loader_coverage_gap_seconds{stream}` (holes in the stream's loaded coverage after the run;
-/// alert on > 0), and after a failure
-/// `qai_loader_last_run_failure{reason}` (e.g. `api_unauthorized`, `warehouse_lockHeld`).
+/// metrics of ``RunMetrics`` in the Prometheus text format, written to `PATH.tmp` and renamed over
+/// `PATH`, so the collector never reads half a file. Give each command its own file. After a
+/// failure, `qai_loader_last_success_timestamp_seconds` is carried over from the previous file.
 enum MetricsFile {
     /// Writes the figures of a run that finished (`succeeded` or `partial`).
     static func write(
         summary: RunSummary, command: String, gaps: [String: [Coverage.Range]] = [:], to path: String,
         now: Date = Date()
     ) throws {
-        let metrics = Metrics(command: command)
-        for (stream, ranges) in gaps.sorted(by: { $0.key < $1.key }) {
-            metrics.gauge("coverage_gaps", "Holes in the stream's loaded coverage after the run.", [("stream", stream)])
-                .set(Double(ranges.count))
-            metrics.gauge(
-                "coverage_gap_seconds", "Seconds of the stream's time line inside its coverage that are not loaded.",
-                [("stream", stream)]
-            ).set(Double(ranges.reduce(0) { $0 + $1.seconds }))
-        }
-        let time = now.timeIntervalSince1970
-        metrics.gauge("last_run_timestamp_seconds", "When the last run ended (Unix time).").set(time)
-        metrics.gauge("last_run_success", "1 if the last run finished, 0 if it failed.").set(1.0)
-        metrics.gauge("last_success_timestamp_seconds", "When a run last finished without failing (Unix time).")
-            .set(time)
-        metrics.gauge("last_run_duration_seconds", "Wall-clock seconds the last run took.").set(summary.seconds)
-        metrics.gauge("last_run_id", "etl_run.run_id of the last run.").set(Double(summary.runId))
-        let totals = summary.totals
-        for (stream, figures) in totals.streams.sorted(by: { $0.key < $1.key }) {
-            for (result, count) in [
-                ("inserted", figures.load.inserted), ("updated", figures.load.updated),
-                ("unchanged", figures.load.unchanged), ("rejected", figures.rejected),
-            ] {
-                metrics.gauge(
-                    "last_run_conversations", "Conversations of the last run by stream and result.",
-                    [("stream", stream), ("result", result)]
-                ).set(Double(count))
-            }
-            metrics.gauge(
-                "last_run_audit_changes", "Conversations whose audit fields changed in the last run.",
-                [("stream", stream)]
-            ).set(Double(figures.load.auditChanges))
-        }
-        metrics.gauge("last_run_requests", "API requests of the last run, retries included.")
-            .set(Double(totals.requests.requests))
-        metrics.gauge("last_run_retries", "API requests of the last run that were retries.")
-            .set(Double(totals.requests.retries))
-        metrics.gauge("last_run_rate_limited", "Rate-limited API responses (HTTP 429) in the last run.")
-            .set(Double(totals.requests.rateLimited))
-        metrics.gauge(
-            "last_run_lock_retries", "Database transactions of the last run retried after a lock timeout or deadlock."
-        )
-        .set(Double(totals.lockRetries))
-        metrics.gauge("last_run_deferred_slices", "Slices the last run left for the next because the budget ran out.")
-            .set(Double(summary.deferredSlices))
-        try replace(path, with: metrics.registry.emitToBuffer())
+        try replace(path, with: RunMetrics.finished(summary: summary, command: command, gaps: gaps, now: now).render())
     }
 
     /// Writes a failed run: success 0, the failure's kind, and the previous file's last success time.
     static func writeFailure(command: String, error: any Error, to path: String, now: Date = Date()) throws {
-        let metrics = Metrics(command: command)
-        metrics.gauge("last_run_timestamp_seconds", "When the last run ended (Unix time).")
-            .set(now.timeIntervalSince1970)
-        metrics.gauge("last_run_success", "1 if the last run finished, 0 if it failed.").set(0.0)
-        if let previous = lastSuccess(command: command, in: path) {
-            metrics.gauge("last_success_timestamp_seconds", "When a run last finished without failing (Unix time).")
-                .set(previous)
-        }
-        metrics.gauge(
-            "last_run_failure", "1 for the kind of failure that stopped the last run.",
-            [
-                ("reason", reason(error))
-            ]
-        ).set(1.0)
-        try replace(path, with: metrics.registry.emitToBuffer())
-    }
-
-    /// A short, fixed-vocabulary name for a failure (never the error's text, which may be long).
-    static func reason(_ error: any Error) -> String {
-        switch error {
-        case let error as APIError: "api_\(error.code)"
-        case let error as PostgresError: "database_\(error.code)"
-        case let error as WarehouseError: "warehouse_\(error.code)"
-        default: "other"
-        }
+        let metrics = RunMetrics.failed(
+            command: command, error: error, lastSuccess: lastSuccess(command: command, in: path), now: now)
+        try replace(path, with: metrics.render())
     }
 
     /// The `last_success_timestamp_seconds` of `command` in an earlier file at `path`.
@@ -121,19 +41,6 @@ enum MetricsFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
             throw MetricsFileError(path: path, reason: "cannot rename \(temporary) to it (\(reason))")
-        }
-    }
-
-    /// The registry of one file, with the `qai_loader_` prefix and the `command` label.
-    private struct Metrics {
-        let registry = PrometheusCollectorRegistry()
-        let command: String
-
-        func gauge(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
-            registry.makeGauge(
-                descriptor: MetricNameDescriptor(
-                    namespace: "qai_loader", metricName: name, unitName: "", helpText: help),
-                labels: [("command", command)] + labels)
         }
     }
 }

@@ -46,8 +46,7 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
     var writers = 2
 
-    @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
-    var metricsFile: String?
+    @OptionGroup var metrics: MetricsOptions
 
     @Flag(help: "Also load every hole in each stream's coverage (see qai-loader status).")
     var fillGaps = false
@@ -69,6 +68,7 @@ struct SyncCommand: AsyncParsableCommand {
         let logger = options.makeLogger()
         let settings = try await options.settings()
         let (apiConfiguration, http) = try api.resolve(settings: settings)
+        let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
         let schema = try options.schemaIdentifier(settings: settings)
         let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
         let policy = try resweep.policy(settings: settings)
@@ -90,7 +90,7 @@ struct SyncCommand: AsyncParsableCommand {
             command: "sync", api: apiConfiguration, http: http,
             database: self.options.databaseConfiguration(settings: settings),
             schema: schema,
-            metricsFile: metricsFile, logger: logger
+            metrics: metricsOutputs, logger: logger
         ) { connection in
             let (plan, request) = try await NightlySync.prepare(
                 schedule, options: options, concurrency: concurrency, writers: writers, maxRequests: maxRequests,

@@ -1,5 +1,7 @@
 import Testing
 
+@testable import qai_loader
+
 extension DeployFileTests {
     @Test("the CronJob: Forbid, backoffLimit, secrets by secretKeyRef and a mounted file, requests and limits")
     func cronJob() throws {
@@ -33,6 +35,11 @@ extension DeployFileTests {
         let mount = (container["volumeMounts"]?.items ?? []).first { $0["name"]?.string == "credentials" }
         let mountPath = try #require(mount?["mountPath"]?.string)
         #expect(secretFile == mountPath + "/client-secret")
+        let push = try #require(
+            env.first { $0["name"]?.string == "QAI_METRICS_PUSH_URL" }?["value"]?.string,
+            "the CronJob pushes its metrics to a Pushgateway")
+        #expect(push.hasPrefix("http://pushgateway."))
+        #expect(try MetricsPushTarget(url: push, setting: "QAI_METRICS_PUSH_URL").authorization == nil)
         #expect(mount?["readOnly"]?.string == "true")
         let volume = (pod["volumes"]?.items ?? []).first { $0["name"]?.string == "credentials" }
         #expect(volume?["secret.secretName"]?.string == "qai-loader")

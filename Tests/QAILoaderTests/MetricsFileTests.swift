@@ -104,9 +104,9 @@ struct MetricsFileTests {
 
     @Test("failure kinds come from the error's type and code, never its text")
     func failureReasons() {
-        #expect(MetricsFile.reason(APIError(code: .unauthorized, detail: "x")) == "api_unauthorized")
-        #expect(MetricsFile.reason(WarehouseError(code: .lockHeld, message: "y")) == "warehouse_lockHeld")
-        #expect(MetricsFile.reason(CocoaError(.fileNoSuchFile)) == "other")
+        #expect(RunMetrics.reason(APIError(code: .unauthorized, detail: "x")) == "api_unauthorized")
+        #expect(RunMetrics.reason(WarehouseError(code: .lockHeld, message: "y")) == "warehouse_lockHeld")
+        #expect(RunMetrics.reason(CocoaError(.fileNoSuchFile)) == "other")
     }
 
     @Test("a first failure without an earlier file has no last-success sample")
