@@ -18,6 +18,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
     @OptionGroup var locks: LockOptions
+    @OptionGroup var types: TypeDriftOptions
 
     @Option(help: "Start of the range (inclusive).")
     var from: TimeArgument
@@ -56,6 +57,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let settings = try await options.settings()
         let (apiConfiguration, http) = try api.resolve(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
+        let strictTypes = try types.strict(settings: settings)
         // A range reaching past now would mark time as loaded whose conversations do not exist yet.
         let now = Int64(Date().timeIntervalSince1970) - Self.settleSeconds
         let end = min(endExclusive, now)
@@ -83,7 +85,7 @@ struct BackfillCommand: AsyncParsableCommand {
             command: "backfill", api: apiConfiguration, http: http,
             database: options.databaseConfiguration(settings: settings),
             schema: schema,
-            metricsFile: metricsFile, logger: logger
+            metricsFile: metricsFile, strictTypes: strictTypes, logger: logger
         ) { _ in request }
     }
 }

@@ -10,7 +10,8 @@ enum LoadRunner {
     static func run(
         command: String, api: APIConfiguration, http: HTTPClientFactory, database: DatabaseConfiguration,
         schema: Identifier,
-        metricsFile: String?, logger: Logger, plan: (Connection) async throws -> SyncRequest
+        metricsFile: String?, strictTypes: Bool = false, logger: Logger,
+        plan: (Connection) async throws -> SyncRequest
     ) async throws {
         let httpClient = http.makeClient(logger: logger)
         let summary: RunSummary
@@ -20,7 +21,9 @@ enum LoadRunner {
                 let client = try RawDataClient(
                     httpClient: httpClient, configuration: api,
                     limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
-                let request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
+                var request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
+                request.strictTypes = strictTypes
+                if strictTypes { request.options["strict_types"] = "true" }
                 let pipeline = SyncPipeline(
                     client: client, database: database, schema: schema, logger: logger,
                     progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
@@ -40,6 +43,7 @@ enum LoadRunner {
             if let metricsFile { try? MetricsFile.writeFailure(command: command, error: error, to: metricsFile) }
             throw error
         }
+        TypeDriftLog.log(summary, strict: strictTypes, logger: logger)
         print(RunReport.text(summary, gaps: gaps))
         if let metricsFile {
             try MetricsFile.write(summary: summary, command: command, gaps: gaps, to: metricsFile)

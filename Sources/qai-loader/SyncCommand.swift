@@ -24,6 +24,7 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
     @OptionGroup var locks: LockOptions
+    @OptionGroup var types: TypeDriftOptions
 
     @Option(help: "Where a stream without a watermark starts (default: 7 days ago).")
     var since: TimeArgument?
@@ -68,6 +69,7 @@ struct SyncCommand: AsyncParsableCommand {
         let settings = try await options.settings()
         let (apiConfiguration, http) = try api.resolve(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
+        let strictTypes = try types.strict(settings: settings)
         let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
         let policy = try resweep.policy(settings: settings)
         let now = Int64(Date().timeIntervalSince1970)
@@ -87,7 +89,7 @@ struct SyncCommand: AsyncParsableCommand {
             command: "sync", api: apiConfiguration, http: http,
             database: self.options.databaseConfiguration(settings: settings),
             schema: schema,
-            metricsFile: metricsFile, logger: logger
+            metricsFile: metricsFile, strictTypes: strictTypes, logger: logger
         ) { connection in
             let (plan, request) = try await NightlySync.prepare(
                 schedule, options: options, concurrency: concurrency, writers: writers, maxRequests: maxRequests,
