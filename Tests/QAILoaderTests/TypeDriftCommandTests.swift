@@ -24,7 +24,8 @@ struct TypeDriftCommandTests {
         let object = try StatusCommandTests.json(output)
         let runs = try #require(object["runs"] as? [[String: Any]])
         #expect(runs.map { $0["run_id"] as? Int } == [51, 50])
-        #expect(runs.map { $0["type_drift"] as? [String: Int] } == [[:], ["koreEvaluationScore": 2, "metrics.weight": 3]])
+        #expect(
+            runs.map { $0["type_drift"] as? [String: Int] } == [[:], ["koreEvaluationScore": 2, "metrics.weight": 3]])
         #expect(runs.map { $0["type_drift_total"] as? Int } == [0, 5])
 
         let text = try await LoaderProcess.run(["status"], environment: environment)

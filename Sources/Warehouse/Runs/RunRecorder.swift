@@ -120,7 +120,8 @@ public struct RunRecorder: Sendable {
                             String(rejection.index), rejection.reason, rejection.raw,
                         ], name: "record etl_rejected"))
             }
-            try recordQuarantined(quarantined, runId: run, window: result.window, stream: result.streamId, on: connection)
+            try recordQuarantined(
+                quarantined, runId: run, window: result.window, stream: result.streamId, on: connection)
         }
     }
 

@@ -72,7 +72,8 @@ public struct StatusReader: Sendable {
                 durationSeconds: try row.decode("duration", as: Double.self) ?? 0, fetched: try count("fetched"),
                 inserted: try count("inserted"), updated: try count("updated"), unchanged: try count("unchanged"),
                 rejected: try count("rejected"), requests: try count("requests"), retries: try count("retries"),
-                rateLimited: try count("rate_limited"), typeDrift: Self.fieldCounts(try row.decode("type_drift", as: String.self)),
+                rateLimited: try count("rate_limited"),
+                typeDrift: Self.fieldCounts(try row.decode("type_drift", as: String.self)),
                 typeDriftTotal: try count("type_drift_total"), error: try row.decode("error", as: String.self),
                 host: try row.decode("host", as: String.self), pid: try row.decode("pid", as: Int.self), alive: nil)
         }
