@@ -13,9 +13,10 @@ enum TypeDriftLog {
                 metadata: [
                     "run.id": "\(summary.runId)", "field": "\(field)", "count": "\(count)",
                     "streams": "\(from.joined(separator: ","))",
-                    "advice": strict
-                        ? "the records are quarantined in etl_rejected"
-                        : "the values loaded as NULL (raw keeps them); --strict-types quarantines such records",
+                    "advice": .string(
+                        strict
+                            ? "the records are quarantined in etl_rejected"
+                            : "the values loaded as NULL (raw keeps them); --strict-types quarantines such records"),
                 ])
         }
     }
