@@ -18,6 +18,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
     @OptionGroup var locks: LockOptions
+    @OptionGroup var types: TypeDriftOptions
 
     @Option(help: "Start of the range (inclusive).")
     var from: TimeArgument
@@ -58,6 +59,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let (apiConfiguration, http) = try api.resolve(settings: settings)
         let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
         let schema = try options.schemaIdentifier(settings: settings)
+        let strictTypes = try types.strict(settings: settings)
         // A range reaching past now would mark time as loaded whose conversations do not exist yet.
         let now = clock.seconds - Self.settleSeconds
         let end = min(endExclusive, now)
@@ -87,7 +89,7 @@ struct BackfillCommand: AsyncParsableCommand {
             command: "backfill", api: apiConfiguration, http: http,
             database: options.databaseConfiguration(settings: settings),
             schema: schema,
-            metrics: metricsOutputs, logger: logger
+            metrics: metricsOutputs, strictTypes: strictTypes, logger: logger
         ) { _ in request }
     }
 }

@@ -9,7 +9,7 @@ import Warehouse
 enum LoadRunner {
     static func run(
         command: String, api: APIConfiguration, http: HTTPClientFactory, database: DatabaseConfiguration,
-        schema: Identifier, metrics: MetricsOutputs, logger: Logger,
+        schema: Identifier, metrics: MetricsOutputs, strictTypes: Bool = false, logger: Logger,
         plan: (Connection) async throws -> SyncRequest
     ) async throws {
         let httpClient = http.makeClient(logger: logger)
@@ -21,8 +21,8 @@ enum LoadRunner {
             (summary, gaps) = try await CommandRunner.catching {
                 do {
                     return try await load(
-                        api: api, httpClient: httpClient, database: database, schema: schema, logger: logger,
-                        plan: plan)
+                        api: api, httpClient: httpClient, database: database, schema: schema,
+                        strictTypes: strictTypes, logger: logger, plan: plan)
                 } catch {
                     failure = error
                     throw error
@@ -36,6 +36,7 @@ enum LoadRunner {
             await metrics.failed(command: command, error: failure ?? error, logger: logger)
             throw error
         }
+        TypeDriftLog.log(summary, strict: strictTypes, logger: logger)
         print(RunReport.text(summary, gaps: gaps))
         try await metrics.finished(summary: summary, command: command, gaps: gaps, logger: logger)
         if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
@@ -44,12 +45,14 @@ enum LoadRunner {
     /// Plans and runs the request, then reads each stream's coverage gaps.
     private static func load(
         api: APIConfiguration, httpClient: HTTPClient, database: DatabaseConfiguration, schema: Identifier,
-        logger: Logger, plan: (Connection) async throws -> SyncRequest
+        strictTypes: Bool, logger: Logger, plan: (Connection) async throws -> SyncRequest
     ) async throws -> (RunSummary, [String: [Coverage.Range]]) {
         let client = try RawDataClient(
             httpClient: httpClient, configuration: api,
             limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
-        let request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
+        var request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
+        request.strictTypes = strictTypes
+        if strictTypes { request.options["strict_types"] = "true" }
         let pipeline = SyncPipeline(
             client: client, database: database, schema: schema, logger: logger,
             progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)

@@ -13,7 +13,8 @@ import Warehouse
 /// `qai_loader_last_success_timestamp_seconds` (after a failure only when an earlier value is
 /// known), `qai_loader_last_run_duration_seconds`, `qai_loader_last_run_id`,
 /// `qai_loader_last_run_conversations{stream,result="inserted|updated|unchanged|rejected"}`,
-/// `qai_loader_last_run_audit_changes{stream}`, `qai_loader_last_run_requests`,
+/// `qai_loader_last_run_audit_changes{stream}`, `qai_loader_last_run_type_drift{stream,field}` (values
+/// not readable as their type, one sample per stream and field that had any), `qai_loader_last_run_requests`,
 /// `qai_loader_last_run_retries`, `qai_loader_last_run_rate_limited`, `qai_loader_last_run_lock_retries`,
 /// `qai_loader_last_run_deferred_slices`, `qai_loader_coverage_gaps{stream}` and
 /// `qai_loader_coverage_gap_seconds{stream}` (holes in the stream's loaded coverage after the run;
@@ -64,6 +65,13 @@ struct RunMetrics {
                 "last_run_audit_changes", "Conversations whose audit fields changed in the last run.",
                 [("stream", stream)]
             ).set(Double(figures.load.auditChanges))
+            for (field, count) in figures.typeDrift.sorted(by: { $0.key < $1.key }) {
+                metrics.gauge(
+                    "last_run_type_drift",
+                    "Values of the last run that could not be read as their type, by stream and field.",
+                    [("stream", stream), ("field", field)]
+                ).set(Double(count))
+            }
         }
         metrics.gauge("last_run_requests", "API requests of the last run, retries included.")
             .set(Double(totals.requests.requests))

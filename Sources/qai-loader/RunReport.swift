@@ -21,6 +21,13 @@ enum RunReport {
         if summary.deferredSlices > 0 {
             lines.append("  request budget reached: \(summary.deferredSlices) slices left for the next run.")
         }
+        let drift = totals.typeDrift
+        if !drift.isEmpty {
+            let fields = drift.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append(
+                "  type drift: \(drift.values.reduce(0, +)) values could not be read as their type (\(fields)); "
+                    + "see etl_run.type_drift.")
+        }
         if totals.rejected > 0 {
             lines.append("  rejected records are in etl_rejected (run_id = \(summary.runId)) with their reasons.")
         }

@@ -14,7 +14,8 @@ struct StatusCommand: AsyncParsableCommand {
             --json prints one object with these keys (always present, null when unknown; times ISO 8601 UTC, \
             durations in seconds): schema, schema_version, generated_at; runs[] and running[] (run_id, command, \
             status, started_at, finished_at, duration_seconds, fetched, inserted, updated, unchanged, rejected, \
-            requests, retries, rate_limited, error, host, pid, alive); streams[] (stream_id, watermark, \
+            requests, retries, rate_limited, type_drift {field: count}, type_drift_total, error, host, pid, \
+            alive); streams[] (stream_id, watermark, \
             lag_seconds, lookback_cursor, lookback {days, window_start, window_end, swept_within_days, \
             covered_seconds, fraction}, last_slice_completed_at, conversations, covered_from, covered_to, \
             gaps[] {from, to, seconds}, resweep[] {day, last_swept_at, reason}); conversations {total, \
@@ -97,6 +98,7 @@ struct StatusCommand: AsyncParsableCommand {
             }
             lines += layout(table, rightAligned: 5...)
             for run in status.runs { if let error = run.error { lines.append("  run \(run.runId) error: \(error)") } }
+            for run in status.runs where run.typeDriftTotal > 0 { lines.append(driftLine(run)) }
         }
         for run in status.running {
             let state =
@@ -129,6 +131,13 @@ struct StatusCommand: AsyncParsableCommand {
             ])
         }
         return ["Streams:"] + layout(table, rightAligned: 5...)
+    }
+
+    /// `  run 7 type drift: 3 values not readable as their type (koreEvaluationScore 2, ...)`.
+    private static func driftLine(_ run: RunStatus) -> String {
+        let fields = run.typeDrift.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        return "  run \(run.runId) type drift: \(run.typeDriftTotal) values not readable as their type ("
+            + fields.joined(separator: ", ") + ")"
     }
 
     private static func breakdown(_ counts: ConversationCounts) -> String {

@@ -24,6 +24,7 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
     @OptionGroup var locks: LockOptions
+    @OptionGroup var types: TypeDriftOptions
 
     @Option(help: "Where a stream without a watermark starts (default: 7 days ago).")
     var since: TimeArgument?
@@ -70,6 +71,7 @@ struct SyncCommand: AsyncParsableCommand {
         let (apiConfiguration, http) = try api.resolve(settings: settings)
         let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
         let schema = try options.schemaIdentifier(settings: settings)
+        let strictTypes = try types.strict(settings: settings)
         let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
         let policy = try resweep.policy(settings: settings)
         let now = clock.seconds
@@ -90,7 +92,7 @@ struct SyncCommand: AsyncParsableCommand {
             command: "sync", api: apiConfiguration, http: http,
             database: self.options.databaseConfiguration(settings: settings),
             schema: schema,
-            metrics: metricsOutputs, logger: logger
+            metrics: metricsOutputs, strictTypes: strictTypes, logger: logger
         ) { connection in
             let (plan, request) = try await NightlySync.prepare(
                 schedule, options: options, concurrency: concurrency, writers: writers, maxRequests: maxRequests,

@@ -13,7 +13,8 @@ struct StatusCommandTests {
     ]
     static let runKeys: Set = [
         "run_id", "command", "status", "started_at", "finished_at", "duration_seconds", "fetched", "inserted",
-        "updated", "unchanged", "rejected", "requests", "retries", "rate_limited", "error", "host", "pid", "alive",
+        "updated", "unchanged", "rejected", "requests", "retries", "rate_limited", "type_drift", "type_drift_total",
+        "error", "host", "pid", "alive",
     ]
     static let streamKeys: Set = [
         "stream_id", "watermark", "lag_seconds", "lookback_cursor", "lookback", "last_slice_completed_at",
@@ -135,6 +136,7 @@ struct StatusCommandTests {
         #expect(runs[0]["inserted"] as? Int == 0)
         #expect(runs[0]["updated"] as? Int == 0)
         #expect(runs.allSatisfy { $0["error"] is NSNull && $0["alive"] is NSNull })
+        #expect(runs.allSatisfy { $0["type_drift"] as? [String: Int] == [:] && $0["type_drift_total"] as? Int == 0 })
 
         let streams = try #require(object["streams"] as? [[String: Any]])
         let stream = try #require(streams.first)

@@ -65,26 +65,30 @@ public struct RunRecorder: Sendable {
                 unsafeSQL: """
                     UPDATE \(schema.qualifying("etl_run")) SET status = $2, finished_at = now(), counts = $3::jsonb,
                         fetched = $4, inserted = $5, updated = $6, unchanged = $7, rejected = $8, requests = $9,
-                        retries = $10, rate_limited = $11, error = $12, lock_retries = $13
+                        retries = $10, rate_limited = $11, error = $12, lock_retries = $13, type_drift = $14::jsonb,
+                        type_drift_total = $15
                     WHERE run_id = $1
                     """,
                 binds: [
                     String(runId), status, totals.perStreamJSON, String(totals.fetched), String(totals.load.inserted),
                     String(totals.load.updated), String(totals.load.unchanged), String(totals.rejected),
                     String(totals.requests.requests), String(totals.requests.retries),
-                    String(totals.requests.rateLimited), error, String(totals.lockRetries),
+                    String(totals.requests.rateLimited), error, String(totals.lockRetries), totals.typeDriftJSON,
+                    String(totals.typeDrift.values.reduce(0, +)),
                 ], name: "finish etl_run"))
         try await connection.advisoryUnlock(Self.runLockKey(runId))
     }
 
     /// Inside a batch's transaction: the slices it completes (each with why it was fetched, at the
-    /// loader's clock `completedAt`, epoch seconds) and the records it quarantined.
+    /// loader's clock `completedAt`, epoch seconds) and the records it quarantined; `drift[i]`
+    /// holds what `--strict-types` took out of `results[i]`.
     func recordBatch(
-        runId: Int64, results: [WindowResult], reasons: [String], completedAt: Double,
+        runId: Int64, results: [WindowResult], drift: [TypeDrift] = [], reasons: [String], completedAt: Double,
         on connection: isolated Connection
     ) throws {
         let run = String(runId)
         for (index, result) in results.enumerated() {
+            let quarantined = index < drift.count ? drift[index].quarantined : []
             try connection.execute(
                 Query(
                     unsafeSQL: """
@@ -98,7 +102,7 @@ public struct RunRecorder: Sendable {
                         """,
                     binds: [
                         result.streamId, String(result.window.start), String(result.window.end), run,
-                        String(result.conversations.count), String(result.rejections.count),
+                        String(result.conversations.count), String(result.rejections.count + quarantined.count),
                         String(result.statistics.requests), String(completedAt),
                         index < reasons.count ? reasons[index] : "",
                     ], name: "record etl_slice"))
@@ -116,6 +120,29 @@ public struct RunRecorder: Sendable {
                             String(rejection.index), rejection.reason, rejection.raw,
                         ], name: "record etl_rejected"))
             }
+            try recordQuarantined(
+                quarantined, runId: run, window: result.window, stream: result.streamId, on: connection)
+        }
+    }
+
+    /// Records quarantined by `--strict-types`: they were read whole, so they carry their
+    /// conversation id; their page and position are not known (NULL).
+    private func recordQuarantined(
+        _ records: [TypeDrift.Quarantined], runId: String, window: TimeWindow, stream: String,
+        on connection: isolated Connection
+    ) throws {
+        for record in records {
+            try connection.execute(
+                Query(
+                    unsafeSQL: """
+                        INSERT INTO \(schema.qualifying("etl_rejected")) (run_id, stream_id, window_start, window_end,
+                            conversation_id, reason, raw)
+                        VALUES ($1, $2, to_timestamp($3), to_timestamp($4), $5, $6, $7)
+                        """,
+                    binds: [
+                        runId, stream, String(window.start), String(window.end), record.conversationId, record.reason,
+                        record.raw,
+                    ], name: "record etl_rejected drift"))
         }
     }
 

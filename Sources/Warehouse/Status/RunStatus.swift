@@ -18,6 +18,10 @@ public struct RunStatus: Sendable, Encodable, Equatable {
     public var requests: Int64
     public var retries: Int64
     public var rateLimited: Int64
+    /// Values not readable as their type, by the decoder's field label (`etl_run.type_drift`).
+    public var typeDrift: [String: Int] = [:]
+    /// The sum of `typeDrift`.
+    public var typeDriftTotal: Int64 = 0
     /// The first line of the run's error, when it failed or was partial.
     public var error: String?
     public var host: String?
@@ -29,7 +33,8 @@ public struct RunStatus: Sendable, Encodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case runId = "run_id", command, status, startedAt = "started_at", finishedAt = "finished_at"
         case durationSeconds = "duration_seconds", fetched, inserted, updated, unchanged, rejected, requests, retries
-        case rateLimited = "rate_limited", error, host, pid, alive
+        case rateLimited = "rate_limited", typeDrift = "type_drift", typeDriftTotal = "type_drift_total", error, host
+        case pid, alive
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +51,8 @@ public struct RunStatus: Sendable, Encodable, Equatable {
         ] {
             try container.encode(value, forKey: key)
         }
+        try container.encode(typeDrift, forKey: .typeDrift)
+        try container.encode(typeDriftTotal, forKey: .typeDriftTotal)
         try container.encode(error, forKey: .error)
         try container.encode(host, forKey: .host)
         try container.encode(pid, forKey: .pid)

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 
 /// Reads what `qai-loader status` shows from the bookkeeping and fact tables. Read-only (apart
@@ -59,7 +60,8 @@ public struct StatusReader: Sendable {
                         extract(epoch FROM finished_at)::bigint AS finished,
                         extract(epoch FROM coalesce(finished_at, now()) - started_at)::float8 AS duration,
                         fetched, inserted, updated, unchanged, rejected, requests, retries, rate_limited,
-                        split_part(error, E'\\n', 1) AS error, host, pid
+                        split_part(error, E'\\n', 1) AS error, host, pid, type_drift::text AS type_drift,
+                        type_drift_total
                     FROM \(schema.qualifying("etl_run")) \(condition) ORDER BY run_id DESC \(limit)
                     """, name: "status runs"))
         return try rows.map { row in
@@ -70,9 +72,19 @@ public struct StatusReader: Sendable {
                 durationSeconds: try row.decode("duration", as: Double.self) ?? 0, fetched: try count("fetched"),
                 inserted: try count("inserted"), updated: try count("updated"), unchanged: try count("unchanged"),
                 rejected: try count("rejected"), requests: try count("requests"), retries: try count("retries"),
-                rateLimited: try count("rate_limited"), error: try row.decode("error", as: String.self),
+                rateLimited: try count("rate_limited"),
+                typeDrift: Self.fieldCounts(try row.decode("type_drift", as: String.self)),
+                typeDriftTotal: try count("type_drift_total"), error: try row.decode("error", as: String.self),
                 host: try row.decode("host", as: String.self), pid: try row.decode("pid", as: Int.self), alive: nil)
         }
+    }
+
+    /// `{"field": count}` from `etl_run.type_drift` (empty when unreadable).
+    static func fieldCounts(_ json: String?) -> [String: Int] {
+        guard let json, let counts = try? JSONDecoder().decode([String: Int].self, from: Data(json.utf8)) else {
+            return [:]
+        }
+        return counts
     }
 
     /// Whether a `running` run's process still holds its lock (a free lock means it died).

@@ -28,6 +28,15 @@ final class SyncExecution: Sendable {
     private struct Batch: Sendable {
         var stream: String
         var results: [WindowResult]
+        /// Type drift of each of `results`, and what `--strict-types` took out of it.
+        var drift: [TypeDrift]
+
+        init(_ stream: String, _ slices: [(result: WindowResult, drift: TypeDrift)]) {
+            self.stream = stream
+            results = slices.map(\.result)
+            drift = slices.map(\.drift)
+        }
+
         var keys: [SliceKey] {
             results.map { SliceKey(streamId: $0.streamId, start: $0.window.start, end: $0.window.end) }
         }
@@ -65,7 +74,7 @@ final class SyncExecution: Sendable {
         precondition(!writers.isEmpty, "a run needs at least one writer connection")
         var tracker = WatermarkTracker(slices)
         var advanced: [String: Int64] = [:]
-        var pending: [String: [WindowResult]] = [:]
+        var pending: [String: [(result: WindowResult, drift: TypeDrift)]] = [:]
         var ready: [Batch] = []
         var free = Array(writers.indices.reversed())
         var deferred: [SliceSpec] = []
@@ -106,7 +115,7 @@ final class SyncExecution: Sendable {
                 if fetching == 0, queue.isEmpty || !budgetLeft() {
                     // Nothing more will be fetched: what waits becomes batches.
                     for stream in pending.keys.sorted() {
-                        ready.append(Batch(stream: stream, results: pending.removeValue(forKey: stream) ?? []))
+                        ready.append(Batch(stream, pending.removeValue(forKey: stream) ?? []))
                     }
                     if !ready.isEmpty, !free.isEmpty { continue }
                 }
@@ -115,11 +124,10 @@ final class SyncExecution: Sendable {
                 case .fetched(let result):
                     fetching -= 1
                     CrashPoint.reach("fetched")
-                    pending[result.streamId, default: []].append(result)
-                    let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.conversations.count }
+                    pending[result.streamId, default: []].append(TypeDrift.split(result, strict: request.strictTypes))
+                    let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.result.conversations.count }
                     if waiting >= request.batchConversations {
-                        ready.append(
-                            Batch(stream: result.streamId, results: pending.removeValue(forKey: result.streamId) ?? []))
+                        ready.append(Batch(result.streamId, pending.removeValue(forKey: result.streamId) ?? []))
                     }
                 case .committed(let batch, let writer, let counts, let mark):
                     free.append(writer)
@@ -139,8 +147,8 @@ final class SyncExecution: Sendable {
     /// the same fetched data (`SyncRequest.lockPolicy`).
     private func commit(_ batch: Batch, watermark mark: Int64?, on connection: Connection) async throws -> LoadCounts {
         let conversations = batch.results.flatMap(\.conversations)
-        let (loader, recorder, runId, stream, results, clock) = (
-            self.loader, self.recorder, self.runId, batch.stream, batch.results, request.clock
+        let (loader, recorder, runId, stream, results, drift, clock) = (
+            self.loader, self.recorder, self.runId, batch.stream, batch.results, batch.drift, request.clock
         )
         let reasons = batch.keys.map { self.reasons[$0] ?? "" }
         let windowStarts = Self.windowStarts(results)
@@ -153,7 +161,7 @@ final class SyncExecution: Sendable {
             _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
             CrashPoint.reach("before-checkpoint")
             try recorder.recordBatch(
-                runId: runId, results: results, reasons: reasons, completedAt: now, on: connection)
+                runId: runId, results: results, drift: drift, reasons: reasons, completedAt: now, on: connection)
             if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }
             CrashPoint.reach("before-commit")
             return counts
@@ -175,7 +183,7 @@ final class SyncExecution: Sendable {
     private func note(_ batch: Batch, counts: LoadCounts) {
         totals.withLock { totals in
             for (index, result) in batch.results.enumerated() {
-                totals.add(result, counts: index == 0 ? counts : nil)
+                totals.add(result, counts: index == 0 ? counts : nil, drift: batch.drift[index])
             }
         }
         logger.debug(

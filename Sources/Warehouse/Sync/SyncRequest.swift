@@ -27,6 +27,9 @@ public struct SyncRequest: Sendable {
     /// re-sweep policy reads) and audit changes were observed. Tests and benchmarks inject a
     /// simulated one.
     public var clock: @Sendable () -> Double
+    /// Quarantine records holding a value that cannot be read as its type (`--strict-types`)
+    /// instead of loading them with NULL there; the drift is counted either way.
+    public var strictTypes = false
 
     /// The system's clock, epoch seconds.
     public static let wallClock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
