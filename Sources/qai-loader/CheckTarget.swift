@@ -7,15 +7,15 @@ enum CheckTarget: String, Sendable, CaseIterable, ExpressibleByArgument {
 
     /// The command groups whose rights `--for` makes required: every group but `migrate` when
     /// the option is not given (the loading role's commands).
-    static func required(_ targets: [CheckTarget]) -> Set<CommandGroup> {
+    static func required(_ targets: [CheckTarget]) -> Set<RightsGroup> {
         guard !targets.isEmpty else { return [.load, .status] }
         return Set(
-            targets.flatMap { target -> [CommandGroup] in
+            targets.flatMap { target -> [RightsGroup] in
                 switch target {
                 case .migrate: [.migrate]
                 case .sync, .backfill, .verify: [.load]
                 case .status: [.status]
-                case .all: CommandGroup.allCases
+                case .all: RightsGroup.allCases
                 }
             })
     }

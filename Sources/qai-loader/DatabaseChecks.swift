@@ -5,12 +5,12 @@ import Warehouse
 
 /// The database part of `qai-loader check`: connect, rights per command group, schema version.
 struct DatabaseChecks {
-    static let names = ["connect"] + CommandGroup.allCases.map(RightsCheck.name) + ["schema version"]
+    static let names = ["connect"] + RightsGroup.allCases.map(RightsCheck.name) + ["schema version"]
 
     let configuration: DatabaseConfiguration
     let schema: Identifier
     /// The command groups whose rights must be there (`check --for`).
-    let required: Set<CommandGroup>
+    let required: Set<RightsGroup>
     let logger: Logger
 
     func run() async -> [CheckResult] {

@@ -5,17 +5,17 @@ import Warehouse
 /// when the group is required (`check --for`); otherwise the line is informational.
 struct RightsCheck {
     let rights: DatabaseRights
-    let required: Set<CommandGroup>
+    let required: Set<RightsGroup>
 
     /// One result per command group, in the order migrate, load, status.
-    var results: [CheckResult] { CommandGroup.allCases.map(result) }
+    var results: [CheckResult] { RightsGroup.allCases.map(result) }
 
-    static func name(_ group: CommandGroup) -> String {
+    static func name(_ group: RightsGroup) -> String {
         "rights for " + group.commands.joined(separator: ", ")
     }
 
     /// What the group needs, in words.
-    static func needs(_ group: CommandGroup, schema: String, schemaExists: Bool) -> String {
+    static func needs(_ group: RightsGroup, schema: String, schemaExists: Bool) -> String {
         switch group {
         case .migrate:
             schemaExists
@@ -23,15 +23,15 @@ struct RightsCheck {
                 : "CREATE on the database (schema \(schema) does not exist yet)"
         case .load:
             "USAGE on schema \(schema), SELECT, INSERT, UPDATE, DELETE on its "
-                + CommandGroup.loadedTablePrefixes.map { $0 + "*" }.joined(separator: ", ")
-                + " tables, SELECT on \(CommandGroup.migrationsTable), EXECUTE on its functions, "
+                + RightsGroup.loadedTablePrefixes.map { $0 + "*" }.joined(separator: ", ")
+                + " tables, SELECT on \(RightsGroup.migrationsTable), EXECUTE on its functions, "
                 + "TEMPORARY on the database"
         case .status:
-            "USAGE on schema \(schema), SELECT on " + CommandGroup.statusTables.joined(separator: ", ")
+            "USAGE on schema \(schema), SELECT on " + RightsGroup.statusTables.joined(separator: ", ")
         }
     }
 
-    private func result(_ group: CommandGroup) -> CheckResult {
+    private func result(_ group: RightsGroup) -> CheckResult {
         let name = Self.name(group)
         let needs = Self.needs(group, schema: rights.schema, schemaExists: rights.schemaExists)
         let missing = rights.missing(for: group)
@@ -52,9 +52,11 @@ struct RightsCheck {
             detail += "; role \(role) lacks \(lacking) (check --for \(group.commands[0]) to require it)"
             return .info("database", name, detail)
         }
-        var advice = "as the schema's owner or a superuser run: " + missing.map(\.grant).joined(separator: "; ")
-        if group == .migrate, let owner = rights.schemaOwner {
-            advice = "run migrate as \(owner), or " + advice
+        let grants = missing.map(\.grant).joined(separator: "; ")
+        var advice = "as the schema's owner or a superuser run: " + grants
+        if group == .migrate {
+            advice = "as a superuser run: " + grants
+            if let owner = rights.schemaOwner { advice = "run migrate as \(owner) (the schema's owner), or " + advice }
         }
         return .fail(
             "database", name, "role \(role) lacks \(lacking) (\(needs))", advice: advice, failure: .refused)

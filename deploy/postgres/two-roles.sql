@@ -7,6 +7,8 @@
 -- Other names: -v owner=... -v loader=... -v schema=... (defaults qai_owner, qai_loader, qai).
 -- The roles are created without passwords; set them apart, e.g. \password qai_loader in psql.
 
+SET client_min_messages = warning;
+
 \if :{?owner}
 \else
 \set owner qai_owner

@@ -2,7 +2,7 @@ extension DatabaseRights {
     /// The rights the role lacks for the commands of `group`, in a fixed order, each with its GRANT.
     /// Empty when the role has them all. Before the first migration only what can be checked
     /// without the schema is reported (CREATE and TEMPORARY on the database).
-    public func missing(for group: CommandGroup) -> [MissingRight] {
+    public func missing(for group: RightsGroup) -> [MissingRight] {
         switch group {
         case .migrate: missingForMigrate()
         case .load: missingForLoad()
@@ -35,10 +35,10 @@ extension DatabaseRights {
             let objects = byOwner[owner] ?? []
             let list =
                 objects.count > 4
-                ? objects.prefix(3).joined(separator: ", ") + " and \(objects.count - 3) more"
+                ? objects.prefix(3).joined(separator: ", ") + " and \(objects.count - 3) more objects"
                 : objects.joined(separator: ", ")
             return MissingRight(
-                right: "the owner's rights (role \(owner)) on \(list) of schema \(schema)",
+                right: "the owner's rights (role \(owner)) on \(list) in schema \(schema)",
                 grant: "GRANT \(MissingRight.quote(owner)) TO \(role)")
         }
     }
@@ -76,14 +76,14 @@ extension DatabaseRights {
 
     /// SELECT, INSERT, UPDATE and DELETE on the loader's tables; SELECT on `schema_migrations`.
     static func loadNeeds(_ table: String) -> [String] {
-        if table == CommandGroup.migrationsTable { return ["SELECT"] }
-        let loaded = CommandGroup.loadedTablePrefixes.contains { table.hasPrefix($0) }
+        if table == RightsGroup.migrationsTable { return ["SELECT"] }
+        let loaded = RightsGroup.loadedTablePrefixes.contains { table.hasPrefix($0) }
         return loaded ? ["SELECT", "INSERT", "UPDATE", "DELETE"] : []
     }
 
     /// SELECT on the tables `status` reads.
     static func statusNeeds(_ table: String) -> [String] {
-        CommandGroup.statusTables.contains(table) ? ["SELECT"] : []
+        RightsGroup.statusTables.contains(table) ? ["SELECT"] : []
     }
 
     /// One entry per set of lacking privileges, naming its tables, with one GRANT for them.

@@ -1,5 +1,5 @@
 /// The commands of `qai-loader` grouped by the database rights they need, for `qai-loader check`.
-public enum CommandGroup: String, Sendable, CaseIterable {
+public enum RightsGroup: String, Sendable, CaseIterable {
     /// `migrate`: the owner of the schema and its objects (or CREATE on the database before the
     /// schema exists).
     case migrate
