@@ -12,7 +12,7 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check the configuration, the database (reachable, rights, schema version) and the API credentials.",
         discussion: """
             Prints one line per check (ok, FAIL, skip or info) and, after a failure, what to do. The database's \
-            rights are checked per command group: migrate needs the owner of the schema (or CREATE on the \
+            rights are checked per command group: migrate needs the owner's rights on the schema and its objects (or CREATE on the \
             database before the schema exists); sync, backfill and verify need USAGE on the schema, SELECT, \
             INSERT, UPDATE and DELETE on its fact_, bridge_, dim_, etl_ and rollup_ tables, SELECT on \
             schema_migrations, EXECUTE on its functions and TEMPORARY on the database; status needs SELECT on \
@@ -36,7 +36,8 @@ struct CheckCommand: AsyncParsableCommand {
         name: .customLong("for"),
         help: ArgumentHelp(
             "The commands this role runs (repeatable): missing rights of other commands are informational.",
-            discussion: "Default: every command but migrate (sync, backfill, verify, status)."))
+            discussion: "Default: every command but migrate (sync, backfill, verify, status).",
+            valueName: "command"))
     var targets: [CheckTarget] = []
 
     func run() async throws {
