@@ -14,7 +14,8 @@ enum ConnectionAdvice {
             case .invalidCatalogName:
                 return missingDatabaseAdvice(error)
             case .insufficientPrivilege:
-                return "grant the loader's role the rights it needs (see README, 'Database rights')"
+                return "grant the loader's role the rights it needs: 'qai-loader check' names each missing "
+                    + "right with its GRANT (README, 'Database rights')"
                     + (error.hint.map { "; server hint: \($0)" } ?? "")
             case .queryCanceled:
                 return "the statement was cancelled: by statement_timeout (SHOW statement_timeout; it may be set for "

@@ -11,11 +11,18 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check the configuration, the database (reachable, rights, schema version) and the API credentials.",
         discussion: """
-            Prints one line per check (ok, FAIL or skip) and, after a failure, what to do. The network line shows \
+            Prints one line per check (ok, FAIL, skip or info) and, after a failure, what to do. The database's \
+            rights are checked per command group: migrate needs the owner's rights on the schema and its objects (or CREATE on the \
+            database before the schema exists); sync, backfill and verify need USAGE on the schema, SELECT, \
+            INSERT, UPDATE and DELETE on its fact_, bridge_, dim_, etl_ and rollup_ tables, SELECT on \
+            schema_migrations, EXECUTE on its functions and TEMPORARY on the database; status needs SELECT on \
+            the bookkeeping tables and fact_conversation. A missing right fails only for the commands named by \
+            --for (default: all but migrate); for the others it is an info line. Each missing right is named \
+            with the GRANT that adds it. The network line shows \
             the proxy in use (never its password) and the extra CA file. The API check sends \
             one request per stream for a one-second window in the year 2000. Nothing secret is printed. \
             Exit codes: 0 all checks passed, 64 a setting is invalid, 69 the database or API could not be \
-            reached (and nothing else failed), 1 any other failure (wrong password or secret, missing rights, \
+            reached (and nothing else failed), 1 any other failure (wrong password or secret, a right the --for commands need, \
             schema not migrated).
             """)
 
@@ -24,6 +31,14 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Flag(help: "Check only the configuration and the database, not the API.")
     var skipAPI = false
+
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp(
+            "The commands this role runs (repeatable): missing rights of other commands are informational.",
+            discussion: "Default: every command but migrate (sync, backfill, verify, status).",
+            valueName: "command"))
+    var targets: [CheckTarget] = []
 
     func run() async throws {
         let logger = options.makeLogger()
@@ -89,7 +104,9 @@ struct CheckCommand: AsyncParsableCommand {
             results += DatabaseChecks.names.map { .skip("database", $0, "the database settings are invalid") }
             return results + (skipAPI ? [] : await APICheck.run(apiSettings, http: http, logger: logger))
         }
-        results += await DatabaseChecks(configuration: database, schema: schema, logger: logger).run()
+        results += await DatabaseChecks(
+            configuration: database, schema: schema, required: CheckTarget.required(targets), logger: logger
+        ).run()
         if !skipAPI { results += await APICheck.run(apiSettings, http: http, logger: logger) }
         return results
     }

@@ -6,6 +6,8 @@ import Foundation
 struct CheckResult: Sendable, Equatable {
     enum Outcome: String, Sendable {
         case ok, fail = "FAIL", skip
+        /// Checked, not needed for what was asked: printed, never a failure.
+        case info
     }
 
     /// Why a check failed, which decides the exit code.
@@ -41,6 +43,11 @@ struct CheckResult: Sendable, Equatable {
         let parts = "\(error)".components(separatedBy: "\nWhat to do: ")
         let detail = parts[0].split(whereSeparator: \.isNewline).joined(separator: " ")
         return .fail(area, name, detail, advice: parts.count > 1 ? parts[1] : nil, failure: failure)
+    }
+
+    /// A finding that is not a failure (a right the requested commands do not need).
+    static func info(_ area: String, _ name: String, _ detail: String) -> CheckResult {
+        CheckResult(area: area, name: name, outcome: .info, detail: detail)
     }
 
     static func skip(_ area: String, _ name: String, _ reason: String) -> CheckResult {

@@ -37,7 +37,13 @@ public struct Migrator: Sendable {
     }
 
     private func migrateHoldingLock(_ connection: Connection, logger: Logger) async throws -> Report {
-        try await connection.execute(Query(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema.quoted)"))
+        // CREATE SCHEMA needs CREATE on the database even when the schema exists, so the schema's
+        // owner without that right (deploy/postgres/two-roles.sql) only runs it for a new schema.
+        let present = try await connection.execute(
+            "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = \(schema.name)) AS present")
+        if try present.first?.decode("present", as: Bool.self) != true {
+            try await connection.execute(Query(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema.quoted)"))
+        }
         let table = schema.qualifying("schema_migrations")
         try await connection.executeScript(
             unsafeSQL: """
