@@ -26,7 +26,7 @@ import Warehouse
             request.lockPolicy = LockPolicy(
                 timeout: .seconds(2), maxRetries: 30, backoff: .milliseconds(100), maxBackoff: .milliseconds(200))
             let run = Task { [request] in try await harness.run(request) }
-            let waiting = try await harness.eventually(seconds: 90) { try await harness.loaderWaitingForLock() != nil }
+            let waiting = try await harness.eventually(seconds: 180) { try await harness.loaderWaitingForLock() != nil }
             #expect(waiting, "the loader was never seen waiting for its lock")
             // A dashboard's read while the loader queues for its lock answers at once.
             try await dashboard.execute("SET lock_timeout = '1s'")
