@@ -20,11 +20,7 @@ struct BackfillCommand: AsyncParsableCommand {
     @OptionGroup var locks: LockOptions
     @OptionGroup var types: TypeDriftOptions
 
-    @Option(help: "Start of the range (inclusive).")
-    var from: TimeArgument
-
-    @Option(help: "End of the range (inclusive; a date means the end of that day).")
-    var to: TimeArgument
+    @OptionGroup var range: RangeOptions
 
     @Option(help: "Hours per slice.")
     var sliceHours = 24
@@ -40,18 +36,10 @@ struct BackfillCommand: AsyncParsableCommand {
     @OptionGroup var metrics: MetricsOptions
 
     func validate() throws {
-        guard endExclusive > from.seconds else {
-            throw ValidationError("--to (\(to.text)) must not be before --from (\(from.text))")
-        }
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
         guard (1...16).contains(writers) else { throw ValidationError("--writers must be between 1 and 16") }
     }
-
-    private var endExclusive: Int64 { to.isDate ? to.seconds + 86_400 : to.seconds + 1 }
-
-    /// A range is loaded up to ten minutes before now at most, like `sync`'s default settle time.
-    static let settleSeconds: Int64 = 600
 
     func run() async throws {
         let logger = options.makeLogger()
@@ -60,28 +48,23 @@ struct BackfillCommand: AsyncParsableCommand {
         let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
         let schema = try options.schemaIdentifier(settings: settings)
         let strictTypes = try types.strict(settings: settings)
-        // A range reaching past now would mark time as loaded whose conversations do not exist yet.
-        let now = clock.seconds - Self.settleSeconds
-        let end = min(endExclusive, now)
-        if end < endExclusive {
+        let end = try range.end(now: clock.seconds, nothing: "to load yet (sync loads it later)")
+        if end < range.endExclusive {
             logger.notice(
                 "backfill.clipped",
                 metadata: [
                     "range.end": "\(StatusTime.iso(end))", "advice": "later data is loaded by 'qai-loader sync'",
                 ])
         }
-        guard end > from.seconds else {
-            throw ValidationError(
-                "--from (\(from.text)) is less than ten minutes ago: nothing to load yet (sync loads it later)")
-        }
-        let windows = SlicePlanner.windows(from: from.seconds, to: end, sliceSeconds: Int64(sliceHours) * 3600)
+        let windows = SlicePlanner.windows(from: range.from.seconds, to: end, sliceSeconds: Int64(sliceHours) * 3600)
         let slices = apiConfiguration.streamIds.flatMap { stream in
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }
         let request = SyncRequest(
             command: "backfill",
             options: [
-                "from": from.text, "to": to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
+                "from": range.from.text, "to": range.to.text,
+                "streams": apiConfiguration.streamIds.joined(separator: ","),
                 "slice_hours": String(sliceHours),
             ], slices: slices, concurrency: concurrency, writers: writers, lockPolicy: locks.policy,
             clock: clock.clock)

@@ -168,7 +168,8 @@ struct StatusCommand: AsyncParsableCommand {
         }
     }
 
-    private static func time(_ seconds: Int64) -> String {
+    /// An epoch second as ISO 8601 for the report.
+    static func time(_ seconds: Int64) -> String {
         Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
     }
 

@@ -48,7 +48,5 @@ enum StatusCoverageText {
         }
     }
 
-    private static func time(_ seconds: Int64) -> String {
-        Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
-    }
+    private static func time(_ seconds: Int64) -> String { StatusCommand.time(seconds) }
 }

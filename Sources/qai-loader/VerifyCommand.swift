@@ -22,11 +22,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var api: APIOptions
 
-    @Option(help: "Start of the range (inclusive).")
-    var from: TimeArgument
-
-    @Option(help: "End of the range (inclusive; a date means the end of that day).")
-    var to: TimeArgument
+    @OptionGroup var range: RangeOptions
 
     @Option(help: "Hours per compared slice.")
     var sliceHours = 24
@@ -41,39 +37,30 @@ struct VerifyCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard endExclusive > from.seconds else {
-            throw ValidationError("--to (\(to.text)) must not be before --from (\(from.text))")
-        }
         guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
     }
 
-    private var endExclusive: Int64 { to.isDate ? to.seconds + 86_400 : to.seconds + 1 }
-
     func run() async throws {
         let logger = options.makeLogger()
         let settings = try await options.settings()
-        let apiConfiguration = try api.configuration(settings: settings)
+        let (apiConfiguration, http) = try api.resolve(settings: settings)
         let schema = try options.schemaIdentifier(settings: settings)
         let database = options.databaseConfiguration(settings: settings)
         let sliceSeconds = Int64(sliceHours) * 3600
-        // Like backfill: nothing past ten minutes ago is compared or repaired (a repaired slice marks
-        // its time as loaded, and conversations after now do not exist yet).
+        // Like backfill: nothing past ten minutes ago is compared or repaired.
         let now = Int64(Date().timeIntervalSince1970)
-        let end = min(endExclusive, now - BackfillCommand.settleSeconds)
-        guard end > from.seconds else {
-            throw ValidationError("--from (\(from.text)) is less than ten minutes ago: nothing to compare yet")
-        }
+        let end = try range.end(now: now, nothing: "to compare yet")
         let runOptions = [
-            "from": from.text, "to": to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
+            "from": range.from.text, "to": range.to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
             "slice_hours": String(sliceHours), "started_at": String(now),
         ]
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let httpClient = http.makeClient(logger: logger)
         let outcome: VerifyOutcome
         do {
             outcome = try await reconcile(
                 httpClient: httpClient, api: apiConfiguration, schema: schema, database: database,
-                range: (from.seconds, end), sliceSeconds: sliceSeconds, runOptions: runOptions, logger: logger)
+                range: (range.from.seconds, end), sliceSeconds: sliceSeconds, runOptions: runOptions, logger: logger)
             try await httpClient.shutdown()
         } catch {
             try? await httpClient.shutdown()
