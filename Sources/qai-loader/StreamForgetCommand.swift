@@ -8,8 +8,8 @@ struct StreamForgetCommand: AsyncParsableCommand {
         abstract: "Delete a stream's watermark and slices (state only: its loaded conversations stay).",
         discussion: """
             In one transaction: the stream's etl_watermark row and all its etl_slice rows are deleted. Its \
-            conversations (and their metrics, audits and quarantined records) stay in the warehouse; delete \
-            them with SQL if they must go. A later sync of the stream starts it as if it had never been \
+            conversations (with their metrics and audits) and its quarantined records in etl_rejected stay in \
+            the warehouse; delete them with SQL if they must go. A later sync of the stream starts it as if it had never been \
             loaded. Needs --yes (without it, or with --dry-run, it shows what would be deleted and changes \
             nothing; without --yes it exits 64). Refused (exit code 75, nothing changed) while a sync or \
             backfill holds the stream. Recorded in etl_run as 'stream forget'.
