@@ -22,4 +22,12 @@ extension Connection {
     public func transactionAdvisoryLock(_ key: String) throws(PostgresError) {
         try execute("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
     }
+
+    /// Takes the transaction-level advisory lock named `key` if it is free; returns whether it
+    /// did. The lock lasts until the transaction ends (COMMIT or ROLLBACK); it conflicts with the
+    /// session-level lock of the same key held by another session.
+    public func tryTransactionAdvisoryLock(_ key: String) throws(PostgresError) -> Bool {
+        let rows = try execute("SELECT pg_try_advisory_xact_lock(hashtextextended(\(key), 0)) AS locked")
+        return try rows.first?.decode("locked", as: Bool.self) ?? false
+    }
 }

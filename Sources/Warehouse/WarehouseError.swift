@@ -3,7 +3,8 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; an open set of static members.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable {
-            case migrationEdited, databaseNewer, schemaOutdated, invalidMigration, lockHeld, lockConflict, database
+            case migrationEdited, databaseNewer, schemaOutdated, invalidMigration, lockHeld, lockConflict, database,
+                unknownStream
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -22,6 +23,8 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
         public static let lockConflict = Code(.lockConflict)
         /// The database reported an error.
         public static let database = Code(.database)
+        /// The warehouse has no state (watermark or slices) for the named stream.
+        public static let unknownStream = Code(.unknownStream)
 
         public var description: String { base.rawValue }
     }

@@ -11,7 +11,7 @@ struct QAILoader: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             MigrateCommand.self, SyncCommand.self, BackfillCommand.self, StatusCommand.self, CheckCommand.self,
-            VerifyCommand.self, DemoCommand.self, MockAPICommand.self,
+            VerifyCommand.self, StreamCommand.self, DemoCommand.self, MockAPICommand.self,
         ]
     )
 

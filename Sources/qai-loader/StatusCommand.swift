@@ -155,7 +155,7 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// Pads the cells of `rows` into columns, indented by two spaces.
-    private static func layout(_ rows: [[String]], rightAligned: PartialRangeFrom<Int>) -> [String] {
+    static func layout(_ rows: [[String]], rightAligned: PartialRangeFrom<Int>) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             let cells = row.enumerated().map { index, cell in

@@ -55,6 +55,30 @@ public struct RunRecorder: Sendable {
         return runId
     }
 
+    /// Records a change of stream state (`stream rewind`, `stream forget`) inside the change's
+    /// transaction, as a run that already finished and succeeded (it commits with the change or
+    /// not at all); `counts` is the `etl_run.counts` JSON. Returns the run id.
+    func recordStateChange(command: String, options: [String: String], counts: String, on connection: Connection)
+        async throws -> Int64
+    {
+        let optionsJSON = JSONText.object(options.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let host = ProcessInfo.processInfo.hostName
+        let pid = String(ProcessInfo.processInfo.processIdentifier)
+        let rows = try await connection.execute(
+            Query(
+                unsafeSQL: """
+                    INSERT INTO \(schema.qualifying("etl_run")) (command, status, finished_at, options, counts, host,
+                        pid, loader_version)
+                    VALUES ($1, 'succeeded', clock_timestamp(), $2::jsonb, $3::jsonb, $4, $5::integer, $6)
+                    RETURNING run_id
+                    """, binds: [command, optionsJSON, counts, host, pid, LoaderVersion.current],
+                name: "insert etl_run state change"))
+        guard let runId = try rows.first?.decode("run_id", as: Int64.self) else {
+            throw WarehouseError(code: .database, message: "inserting the etl_run row returned no run_id")
+        }
+        return runId
+    }
+
     /// Records the end of a run: status, totals and an error text (which must hold no secret).
     func finish(
         runId: Int64, status: String, totals: RunTotals, error: String?, on connection: Connection

@@ -128,9 +128,6 @@ public struct SyncPipeline: Sendable {
         }
     }
 
-    /// Tries of a held stream lock, 250 ms apart, before a run gives up with `.lockHeld` (3 s).
-    static let lockGraceTries = 12
-
     /// lz4 compresses the raw JSON for TOAST faster than the default pglz (the staging COPY and
     /// the fact upsert cost about 30% less); a server built without lz4 refuses the setting and
     /// keeps pglz.
@@ -140,17 +137,11 @@ public struct SyncPipeline: Sendable {
     }
 
     /// Takes every stream's lock. A lock still held may belong to a run that just ended, whose
-    /// server session is still exiting: each stream is tried for up to 3 seconds (`lockGraceTries`) first.
+    /// server session is still exiting: each stream is tried for up to 3 seconds (`StreamLock.tryWithGrace`) first.
     private func lockStreams(_ streams: [String], on connection: Connection) async throws {
         for stream in streams {
-            let key = "qai-loader:stream:\(schema.name):\(stream)"
-            var locked = try await connection.tryAdvisoryLock(key)
-            var tries = 1
-            while !locked, tries < Self.lockGraceTries {
-                try await Task.sleep(for: .milliseconds(250))
-                locked = try await connection.tryAdvisoryLock(key)
-                tries += 1
-            }
+            let key = StreamLock.key(schema: schema, stream: stream)
+            let locked = try await StreamLock.tryWithGrace { try await connection.tryAdvisoryLock(key) }
             guard locked else {
                 throw WarehouseError(
                     code: .lockHeld,
