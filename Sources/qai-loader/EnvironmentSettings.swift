@@ -6,13 +6,11 @@ import SystemPackage
 /// Settings that are not flags: the environment first, then the `--config` file (a flat JSON
 /// object or a `KEY=value` env file with the same names as the environment), read through
 /// swift-configuration with secrets marked as such. Secrets can also come from the file named
-/// by `NAME_FILE`. Typed readers name the setting and the valid form when a value is wrong.
+/// by `NAME_FILE`. ``SettingsResolver`` puts the flags first and checks the values.
 struct EnvironmentSettings: Sendable {
-    /// Names whose values are secret (never logged by the configuration library).
-    static let secretNames = [
-        "QAI_JWT", "QAI_CLIENT_SECRET", "QAI_READER_PASSWORD", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
-        "QAI_PROXY", "QAI_METRICS_PUSH_URL",
-    ]
+    /// Names whose values are secret (never logged by the configuration library): the catalog's
+    /// secrets and libpq's `PGPASSWORD`.
+    static let secretNames = Setting.all.filter(\.isSecret).map(\.name) + ["PGPASSWORD"]
 
     let reader: ConfigReader
     /// The process environment as given, for the standard variables read only from there and
@@ -81,22 +79,5 @@ struct EnvironmentSettings: Sendable {
         let secret = contents.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty else { throw ValidationError("\(name)_FILE: \(path) is empty") }
         return secret
-    }
-
-    func integer(_ name: String) throws -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text), number >= 0 else {
-            throw ValidationError("\(name) must be a whole number of 0 or more, not '\(text)'")
-        }
-        return number
-    }
-
-    func boolean(_ name: String) throws -> Bool? {
-        guard let text = value(name)?.lowercased() else { return nil }
-        switch text {
-        case "true", "1", "yes", "on": return true
-        case "false", "0", "no", "off": return false
-        default: throw ValidationError("\(name) must be true or false, not '\(text)'")
-        }
     }
 }
