@@ -337,21 +337,31 @@ struct SettingsPrecedenceTests {
         #expect(try await Self.effective(.status, [], [:])["QAI_SCHEMA"] == "qai")
     }
 
-    @Test("a secret also comes from the file NAME_FILE names, in every command that takes it")
+    @Test(
+        "a secret also comes from the file NAME_FILE names, in every command that takes it; the environment's wins over the settings file's"
+    )
     func secretFiles() async throws {
         let directory = NSTemporaryDirectory() + "qai-precedence-secret-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for setting in Setting.all where setting.isSecret {
-            let path = "\(directory)/\(setting.name)"
-            let value = try #require(Self.rows[setting.name]).c
-            try Data((value + "\n").utf8).write(to: URL(filePath: path))
+            let row = try #require(Self.rows[setting.name])
+            let (environmentPath, filePath) = ("\(directory)/\(setting.name).b", "\(directory)/\(setting.name).c")
+            try Data((row.b + "\n").utf8).write(to: URL(filePath: environmentPath))
+            try Data((row.c + "\n").utf8).write(to: URL(filePath: filePath))
             for command in Setting.Command.allCases where setting.commands.contains(command) {
+                let context = "\(setting.name)_FILE in \(command.rawValue)"
                 var environment =
                     [Setting.Command.sync, .backfill, .check, .verify].contains(command) ? Self.base : [:]
                 environment[setting.name] = nil
-                environment[setting.name + "_FILE"] = path
-                let effective = try await Self.effective(command, Self.required(command), environment)
-                #expect(effective[setting.name] == value, "\(setting.name)_FILE in \(command.rawValue)")
+                let inFile = try FileFormat.keyValue.write([setting.name + "_FILE": filePath])
+                let fileOnly = try await Self.effective(
+                    command, Self.required(command) + ["--config", inFile], environment)
+                #expect(fileOnly[setting.name] == row.c, "\(context), settings file")
+                environment[setting.name + "_FILE"] = environmentPath
+                let both = try FileFormat.keyValue.write([setting.name: row.c])
+                let effective = try await Self.effective(
+                    command, Self.required(command) + ["--config", both], environment)
+                #expect(effective[setting.name] == row.b, "\(context), environment over the settings file's value")
             }
         }
     }
