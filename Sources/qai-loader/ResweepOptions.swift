@@ -49,7 +49,8 @@ struct ResweepOptions: ParsableArguments {
         guard policy.minIntervalDays <= policy.maxIntervalDays else {
             throw ValidationError(
                 "\(Setting.resweepMinIntervalDays.label) must not be more than \(Setting.resweepMaxIntervalDays.label) "
-                    + "(\(policy.maxIntervalDays)), not '\(policy.minIntervalDays)'")
+                    + "(\(resolver.effective[Setting.resweepMaxIntervalDays.name] ?? "")), "
+                    + "not '\(resolver.effective[Setting.resweepMinIntervalDays.name] ?? "")'")
         }
         return policy
     }

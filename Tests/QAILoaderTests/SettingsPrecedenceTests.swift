@@ -290,6 +290,11 @@ struct SettingsPrecedenceTests {
                 .sync, "QAI_LOCK_TIMEOUT_SECONDS", "0",
                 "--lock-timeout-seconds / QAI_LOCK_TIMEOUT_SECONDS must be a number between 0.001 and 3600, not '0'"
             ),
+            (
+                .sync, "QAI_RESWEEP_MIN_INTERVAL_DAYS", "6",
+                "--resweep-min-interval-days / QAI_RESWEEP_MIN_INTERVAL_DAYS must not be more than "
+                    + "--resweep-max-interval-days / QAI_RESWEEP_MAX_INTERVAL_DAYS (5), not '6'"
+            ),
             (.sync, "QAI_RESWEEP", "sometimes", "--resweep / QAI_RESWEEP must be uniform or adaptive, not 'sometimes'"),
             (
                 .migrate, "QAI_LOG_LEVEL", "loud",
