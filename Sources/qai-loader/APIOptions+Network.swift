@@ -3,21 +3,24 @@ import Foundation
 import QualityAI
 
 extension APIOptions {
+    /// The HTTP client settings for requests to `baseURL` from `settings`; see ``httpClientFactory(_:baseURL:)``.
+    func httpClientFactory(settings: EnvironmentSettings, baseURL: String) throws -> HTTPClientFactory {
+        var resolver = SettingsResolver(settings)
+        return try httpClientFactory(&resolver, baseURL: baseURL)
+    }
+
     /// The HTTP client settings for requests to `baseURL`: the proxy (`--proxy`, then `QAI_PROXY`,
     /// then the standard variables of the process environment, see ``ProxyChoice``) and the extra
     /// CA file (`--ca-file`, then `QAI_CA_FILE`), read and checked now, before any work.
     /// - Throws: `ValidationError` naming the setting; never a proxy password.
-    func httpClientFactory(settings: EnvironmentSettings, baseURL: String) throws -> HTTPClientFactory {
-        var explicit: (value: String, setting: String)?
-        if let proxy {
-            explicit = (proxy, "--proxy")
-        } else if let value = settings.value("QAI_PROXY") {
-            explicit = (value, "QAI_PROXY")
+    func httpClientFactory(_ resolver: inout SettingsResolver, baseURL: String) throws -> HTTPClientFactory {
+        let explicit = try resolver.secret(.proxy, flag: proxy).map {
+            (value: $0, setting: proxy == nil ? "QAI_PROXY" : "--proxy")
         }
+        let caPath = resolver.text(.caFile, flag: caFile)
         do throws(APIError) {
             let choice = try ProxyChoice.resolve(
-                explicit: explicit, environment: settings.environment, apiBaseURL: baseURL)
-            let caPath = caFile ?? settings.value("QAI_CA_FILE")
+                explicit: explicit, environment: resolver.settings.environment, apiBaseURL: baseURL)
             var bundle: CABundle?
             if let caPath { bundle = try CABundle(path: caPath, setting: caFile == nil ? "QAI_CA_FILE" : "--ca-file") }
             return HTTPClientFactory(proxy: choice, caBundle: bundle)
@@ -27,8 +30,8 @@ extension APIOptions {
     }
 
     /// The API settings and the HTTP client settings together, both checked.
-    func resolve(settings: EnvironmentSettings) throws -> (api: APIConfiguration, http: HTTPClientFactory) {
-        let api = try configuration(settings: settings)
-        return (api, try httpClientFactory(settings: settings, baseURL: api.baseURL))
+    func resolve(_ resolver: inout SettingsResolver) throws -> (api: APIConfiguration, http: HTTPClientFactory) {
+        let api = try configuration(&resolver)
+        return (api, try httpClientFactory(&resolver, baseURL: api.baseURL))
     }
 }

@@ -47,28 +47,31 @@ struct APIOptions: ParsableArguments {
 
     /// The client settings from flags, then `settings` (environment, then the config file).
     func configuration(settings: EnvironmentSettings) throws -> APIConfiguration {
-        let streamList = (streams.isEmpty ? [settings.value("QAI_STREAM_ID") ?? ""] : streams)
-            .flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        var resolver = SettingsResolver(settings)
+        return try configuration(&resolver)
+    }
+
+    /// The client settings, resolved and checked.
+    /// - Throws: `ValidationError` naming the setting, never a secret.
+    func configuration(_ resolver: inout SettingsResolver) throws -> APIConfiguration {
+        let streamList = resolver.list(.streams, flag: streams)
         let credentials: APICredentials
-        if let jwt = try settings.secret("QAI_JWT") {
+        if let jwt = try resolver.secret(.jwt) {
             credentials = .jwt(jwt)
-        } else if let clientId = settings.value("QAI_CLIENT_ID"), let secret = try settings.secret("QAI_CLIENT_SECRET")
-        {
+        } else if let clientId = resolver.text(.clientId, flag: nil), let secret = try resolver.secret(.clientSecret) {
             credentials = .clientCredentials(clientId: clientId, clientSecret: secret)
         } else {
             throw ValidationError(
                 "no API credentials: set QAI_JWT (or QAI_JWT_FILE), or QAI_CLIENT_ID with QAI_CLIENT_SECRET "
                     + "(or QAI_CLIENT_SECRET_FILE)")
         }
-        let rate = try requestsPerMinute ?? settings.integer("QAI_REQUESTS_PER_MINUTE") ?? 60
-        let below = try includeBelowThreshold ?? settings.boolean("QAI_INCLUDE_BELOW_THRESHOLD") ?? true
         let configuration = APIConfiguration(
-            baseURL: baseURL ?? settings.value("QAI_API_BASE_URL") ?? "https://platform.kore.ai",
-            pathPrefix: apiPathPrefix ?? settings.value("QAI_API_PATH_PREFIX") ?? APIConfiguration.defaultPathPrefix,
-            streamIds: streamList, accountId: accountId ?? settings.value("QAI_ACCOUNT_ID") ?? "",
-            orgId: orgId ?? settings.value("QAI_ORG_ID") ?? "", credentials: credentials, requestsPerMinute: rate,
-            includeBelowThreshold: below)
+            baseURL: resolver.text(.apiBaseURL, flag: baseURL) ?? "",
+            pathPrefix: resolver.text(.apiPathPrefix, flag: apiPathPrefix) ?? "",
+            streamIds: streamList, accountId: resolver.text(.accountId, flag: accountId) ?? "",
+            orgId: resolver.text(.orgId, flag: orgId) ?? "", credentials: credentials,
+            requestsPerMinute: try resolver.integer(.requestsPerMinute, flag: requestsPerMinute, in: 0...Int.max) ?? 0,
+            includeBelowThreshold: try resolver.boolean(.includeBelowThreshold, flag: includeBelowThreshold) ?? true)
         do {
             try configuration.validate()
         } catch {

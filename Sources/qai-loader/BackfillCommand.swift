@@ -22,32 +22,25 @@ struct BackfillCommand: AsyncParsableCommand {
 
     @OptionGroup var range: RangeOptions
 
-    @Option(help: "Hours per slice.")
-    var sliceHours = 24
+    @Option(help: "Hours per slice. Env: QAI_SLICE_HOURS. Default 24.")
+    var sliceHours: Int?
 
-    @Option(help: "Slices fetched at the same time.")
-    var concurrency = 4
+    @Option(help: "Slices fetched at the same time. Env: QAI_CONCURRENCY. Default 4.")
+    var concurrency: Int?
 
-    @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
-    var writers = 2
+    @Option(
+        help:
+            "Database connections loading batches at the same time (1 to 16; 1 loads strictly in order). Env: QAI_WRITERS. Default 2."
+    )
+    var writers: Int?
 
     @OptionGroup var clock: ClockOption
 
     @OptionGroup var metrics: MetricsOptions
 
-    func validate() throws {
-        guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
-        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
-        guard (1...16).contains(writers) else { throw ValidationError("--writers must be between 1 and 16") }
-    }
-
     func run() async throws {
-        let logger = options.makeLogger()
-        let settings = try await options.settings()
-        let (apiConfiguration, http) = try api.resolve(settings: settings)
-        let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
-        let schema = try options.schemaIdentifier(settings: settings)
-        let strictTypes = try types.strict(settings: settings)
+        let resolved = try resolve(settings: try await options.settings())
+        let logger = resolved.log.makeLogger()
         let end = try range.end(now: clock.seconds, nothing: "to load yet (sync loads it later)")
         if end < range.endExclusive {
             logger.notice(
@@ -56,23 +49,22 @@ struct BackfillCommand: AsyncParsableCommand {
                     "range.end": "\(StatusTime.iso(end))", "advice": "later data is loaded by 'qai-loader sync'",
                 ])
         }
-        let windows = SlicePlanner.windows(from: range.from.seconds, to: end, sliceSeconds: Int64(sliceHours) * 3600)
-        let slices = apiConfiguration.streamIds.flatMap { stream in
+        let windows = SlicePlanner.windows(
+            from: range.from.seconds, to: end, sliceSeconds: Int64(resolved.sliceHours) * 3600)
+        let slices = resolved.api.streamIds.flatMap { stream in
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }
         let request = SyncRequest(
             command: "backfill",
             options: [
                 "from": range.from.text, "to": range.to.text,
-                "streams": apiConfiguration.streamIds.joined(separator: ","),
-                "slice_hours": String(sliceHours),
-            ], slices: slices, concurrency: concurrency, writers: writers, lockPolicy: locks.policy,
-            clock: clock.clock)
+                "streams": resolved.api.streamIds.joined(separator: ","),
+                "slice_hours": String(resolved.sliceHours),
+            ], slices: slices, concurrency: resolved.concurrency, writers: resolved.writers,
+            lockPolicy: resolved.lockPolicy, clock: clock.clock)
         try await LoadRunner.run(
-            command: "backfill", api: apiConfiguration, http: http,
-            database: options.databaseConfiguration(settings: settings),
-            schema: schema,
-            metrics: metricsOutputs, strictTypes: strictTypes, logger: logger
+            command: "backfill", api: resolved.api, http: resolved.http, database: resolved.database,
+            schema: resolved.schema, metrics: resolved.metrics, strictTypes: resolved.strictTypes, logger: logger
         ) { _ in request }
     }
 }

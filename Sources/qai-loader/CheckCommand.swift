@@ -41,61 +41,64 @@ struct CheckCommand: AsyncParsableCommand {
     var targets: [CheckTarget] = []
 
     func run() async throws {
-        let logger = options.makeLogger()
-        let settings: EnvironmentSettings
+        let resolved: Settings
+        let logger: Logger
         do {
-            settings = try await options.settings()
+            resolved = resolve(settings: try await options.settings())
+            logger = try resolved.log.get().makeLogger()
         } catch {
             CommandRunner.printError("\(error)")
             throw ExitStatus.usage
         }
-        let results = await checks(settings: settings, logger: logger)
+        let results = await checks(resolved, logger: logger)
         for result in results { result.lines.forEach { print($0) } }
         if let code = CheckResult.exitCode(results) { throw code }
     }
 
-    /// Runs every check in order; later checks are skipped when what they need failed.
-    func checks(environment: [String: String], logger: Logger) async -> [CheckResult] {
-        await checks(settings: EnvironmentSettings(environment), logger: logger)
+    /// Runs every check in order on the settings from `settings`; see ``checks(_:logger:)``.
+    func checks(settings: EnvironmentSettings, logger: Logger) async -> [CheckResult] {
+        await checks(resolve(settings: settings), logger: logger)
     }
 
-    func checks(settings environment: EnvironmentSettings, logger: Logger) async -> [CheckResult] {
+    /// Runs every check in order; later checks are skipped when what they need failed. Each invalid
+    /// setting is a failed configuration check.
+    func checks(_ resolved: Settings, logger: Logger) async -> [CheckResult] {
         var results: [CheckResult] = []
         var apiSettings: APIConfiguration?
         var http: HTTPClientFactory?
-        if !skipAPI {
-            do {
-                let settings = try api.configuration(settings: environment)
-                results.append(.ok("configuration", "API settings", Self.describe(settings)))
-                apiSettings = settings
-            } catch {
-                results.append(
-                    .fail(
-                        "configuration", "API settings", Self.message(error),
-                        advice:
-                            "set it by flag or environment (secrets also as NAME_FILE); see qai-loader check --help",
-                        failure: .configuration))
-            }
-            let baseURL = apiSettings?.baseURL ?? api.baseURL ?? environment.value("QAI_API_BASE_URL") ?? ""
-            do {
-                http = try api.httpClientFactory(settings: environment, baseURL: baseURL)
-                results.append(.ok("configuration", "network", http?.summary ?? ""))
-            } catch {
-                results.append(
-                    .fail(
-                        "configuration", "network", Self.message(error),
-                        advice: "fix --proxy / QAI_PROXY / HTTPS_PROXY (http://[user:password@]host:port, or none) "
-                            + "or --ca-file / QAI_CA_FILE (a readable PEM file)",
-                        failure: .configuration))
-            }
+        switch resolved.api {
+        case .success(let settings)?:
+            results.append(.ok("configuration", "API settings", Self.describe(settings)))
+            apiSettings = settings
+        case .failure(let error)?:
+            results.append(
+                .fail(
+                    "configuration", "API settings", Self.message(error),
+                    advice: "set it by flag, environment or --config file (secrets also as NAME_FILE); "
+                        + "see qai-loader check --help",
+                    failure: .configuration))
+        case nil: break
         }
-        let database = options.databaseConfiguration(settings: environment)
+        switch resolved.http {
+        case .success(let factory)?:
+            http = factory
+            results.append(.ok("configuration", "network", factory.summary))
+        case .failure(let error)?:
+            results.append(
+                .fail(
+                    "configuration", "network", Self.message(error),
+                    advice: "fix --proxy / QAI_PROXY / HTTPS_PROXY (http://[user:password@]host:port, or none) "
+                        + "or --ca-file / QAI_CA_FILE (a readable PEM file)",
+                    failure: .configuration))
+        case nil: break
+        }
+        let database: DatabaseConfiguration
         let schema: Identifier
-        do {
-            try database.validate()
-            schema = try options.schemaIdentifier(settings: environment)
+        switch resolved.database {
+        case .success(let settings):
+            (database, schema) = settings
             results.append(.ok("configuration", "database settings", "\(database.redacted); schema \(schema.name)"))
-        } catch {
+        case .failure(let error):
             results.append(
                 .fail(
                     "configuration", "database settings", Self.message(error),

@@ -14,12 +14,12 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "A first look: throwaway PostgreSQL + built-in fake API, a month loaded, late audits synced.",
         discussion: """
-            Without DATABASE_URL / --database-url it starts a throwaway PostgreSQL (initdb + pg_ctl in a temporary \
-            directory, as the postgres user when run as root). It starts the built-in fake API on a free loopback \
-            port on a simulated clock, migrates, backfills a month up to now, then moves the fake API's clock a \
-            night at a time and runs the nightly sync after each (new conversations and late audits arrive), and \
-            prints a summary with example queries. Everything is stopped and removed at the end (also on \
-            Ctrl-C) unless --keep is given.
+            Without --database-url / DATABASE_URL (environment or --config file) it starts a throwaway \
+            PostgreSQL (initdb + pg_ctl in a temporary directory, as the postgres user when run as root). It \
+            starts the built-in fake API on a free loopback port on a simulated clock, migrates, backfills a month \
+            up to now, then moves the fake API's clock a night at a time and runs the nightly sync after each (new \
+            conversations and late audits arrive), and prints a summary with example queries. Everything is \
+            stopped and removed at the end (also on Ctrl-C) unless --keep is given.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -38,14 +38,14 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = options.makeLogger()
-        if options.logLevel == .info { logger.logLevel = .warning }
-        let environment = ProcessInfo.processInfo.environment
-        let explicitDatabase = options.databaseURL ?? environment["DATABASE_URL"]
+        let resolved = try resolve(settings: try await options.settings())
+        var logger = resolved.log.makeLogger()
+        // The demo prints its own summary: info lines would bury it.
+        if resolved.log.level == .info { logger.logLevel = .warning }
         var cluster: ThrowawayCluster?
         let database: DatabaseConfiguration
-        if let explicitDatabase, !explicitDatabase.isEmpty {
-            database = DatabaseConfiguration(connectionString: explicitDatabase)
+        if let explicit = resolved.database {
+            database = explicit
         } else {
             print("Starting a throwaway PostgreSQL ...")
             let started = try DemoCleanup.startCluster()
@@ -67,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
         ).start()
         print("Fake API listening on \(mock.baseURL)")
         let summary = try await DemoScenario(
-            database: database, schema: try options.schemaIdentifier(), mock: mock, logger: logger
+            database: database, schema: resolved.schema, mock: mock, logger: logger
         ).run()
         print(summary)
         if keep {

@@ -6,23 +6,21 @@ import SystemPackage
 /// Settings that are not flags: the environment first, then the `--config` file (a flat JSON
 /// object or a `KEY=value` env file with the same names as the environment), read through
 /// swift-configuration with secrets marked as such. Secrets can also come from the file named
-/// by `NAME_FILE`. Typed readers name the setting and the valid form when a value is wrong.
+/// by `NAME_FILE`. ``SettingsResolver`` puts the flags first and checks the values.
 struct EnvironmentSettings: Sendable {
-    /// Names whose values are secret (never logged by the configuration library).
-    static let secretNames = [
-        "QAI_JWT", "QAI_CLIENT_SECRET", "QAI_READER_PASSWORD", "DATABASE_URL", "PGPASSWORD", "QAI_MOCK_CLIENT_SECRET",
-        "QAI_PROXY", "QAI_METRICS_PUSH_URL",
-    ]
+    /// Names whose values are secret (never logged by the configuration library): the catalog's
+    /// secrets and libpq's `PGPASSWORD`.
+    static let secretNames = Setting.all.filter(\.isSecret).map(\.name) + ["PGPASSWORD"]
 
-    let reader: ConfigReader
+    /// The sources, first wins: the environment, then the settings file (when there is one).
+    private let layers: [ConfigReader]
     /// The process environment as given, for the standard variables read only from there and
     /// in either case (`https_proxy`, `NO_PROXY`, ...).
     let environment: [String: String]
 
     /// Settings from `environment` only.
     init(_ environment: [String: String]) {
-        reader = ConfigReader(provider: Self.environmentProvider(environment))
-        self.environment = environment
+        self.init(layers: [ConfigReader(provider: Self.environmentProvider(environment))], environment: environment)
     }
 
     /// Settings from `environment`, then the file at `configPath` (JSON when it ends in `.json`,
@@ -46,11 +44,12 @@ struct EnvironmentSettings: Sendable {
             )
         }
         return EnvironmentSettings(
-            reader: ConfigReader(providers: [environmentProvider(environment), file]), environment: environment)
+            layers: [ConfigReader(provider: environmentProvider(environment)), ConfigReader(provider: file)],
+            environment: environment)
     }
 
-    private init(reader: ConfigReader, environment: [String: String]) {
-        self.reader = reader
+    private init(layers: [ConfigReader], environment: [String: String]) {
+        self.layers = layers
         self.environment = environment
     }
 
@@ -60,10 +59,11 @@ struct EnvironmentSettings: Sendable {
 
     /// The setting's value, nil when unset or empty.
     func value(_ name: String) -> String? {
-        text(name, isSecret: Self.secretNames.contains(name))
+        let isSecret = Self.secretNames.contains(name)
+        return layers.lazy.compactMap { Self.text(name, isSecret: isSecret, in: $0) }.first
     }
 
-    private func text(_ name: String, isSecret: Bool) -> String? {
+    private static func text(_ name: String, isSecret: Bool, in reader: ConfigReader) -> String? {
         guard
             let value = reader.string(forKey: ConfigKey([name]), isSecret: isSecret)?
                 .trimmingCharacters(in: .whitespaces), !value.isEmpty
@@ -71,32 +71,19 @@ struct EnvironmentSettings: Sendable {
         return value
     }
 
-    /// A secret from `name`, or from the file `name_FILE` points at (trailing newline removed).
+    /// A secret from `name`, or from the file `name_FILE` points at (trailing newline removed); the
+    /// environment's `name` or `name_FILE` wins over the settings file's.
     func secret(_ name: String) throws -> String? {
-        if let direct = text(name, isSecret: true) { return direct }
-        guard let path = text(name + "_FILE", isSecret: false) else { return nil }
-        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("\(name)_FILE: cannot read \(path); give a readable file holding the secret")
+        for layer in layers {
+            if let direct = Self.text(name, isSecret: true, in: layer) { return direct }
+            guard let path = Self.text(name + "_FILE", isSecret: false, in: layer) else { continue }
+            guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("\(name)_FILE: cannot read \(path); give a readable file holding the secret")
+            }
+            let secret = contents.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !secret.isEmpty else { throw ValidationError("\(name)_FILE: \(path) is empty") }
+            return secret
         }
-        let secret = contents.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !secret.isEmpty else { throw ValidationError("\(name)_FILE: \(path) is empty") }
-        return secret
-    }
-
-    func integer(_ name: String) throws -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text), number >= 0 else {
-            throw ValidationError("\(name) must be a whole number of 0 or more, not '\(text)'")
-        }
-        return number
-    }
-
-    func boolean(_ name: String) throws -> Bool? {
-        guard let text = value(name)?.lowercased() else { return nil }
-        switch text {
-        case "true", "1", "yes", "on": return true
-        case "false", "0", "no", "off": return false
-        default: throw ValidationError("\(name) must be true or false, not '\(text)'")
-        }
+        return nil
     }
 }

@@ -3,14 +3,17 @@ import Foundation
 import Logging
 import Postgres
 
-/// Options every command that touches the database shares.
+/// Options every command shares: the database, the schema, the settings file and logging.
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("database-url"),
-        help: "PostgreSQL connection string (URI or key=value). Default: DATABASE_URL, else libpq's PG* environment.")
+        help: """
+            PostgreSQL connection string (URI or key=value). Env: DATABASE_URL (or DATABASE_URL_FILE). Default: \
+            libpq's PG* environment.
+            """)
     var databaseURL: String?
 
-    @Option(help: "Schema that holds the warehouse. Default: QAI_SCHEMA, else qai.")
+    @Option(help: "Schema that holds the warehouse. Env: QAI_SCHEMA. Default qai.")
     var schema: String?
 
     @Option(
@@ -20,13 +23,14 @@ struct GlobalOptions: ParsableArguments {
             """)
     var config: String?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: Logger.Level = .info
+    @Option(
+        help: "Log level: trace, debug, info, notice, warning, error, critical. Env: QAI_LOG_LEVEL. Default info.")
+    var logLevel: Logger.Level?
 
-    @Option(help: "Log format: text (readable) or json (one JSON object per line).")
-    var logFormat: LogFormat = .text
+    @Option(help: "Log format: text (readable) or json (one JSON object per line). Env: QAI_LOG_FORMAT. Default text.")
+    var logFormat: LogFormat?
 
-    /// The environment and the config file (`--config` or `QAI_CONFIG`), flags aside.
+    /// The environment and the config file (`--config`, else `QAI_CONFIG`), flags aside.
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) async throws
         -> EnvironmentSettings
     {
@@ -41,9 +45,25 @@ struct GlobalOptions: ParsableArguments {
         databaseConfiguration(settings: EnvironmentSettings(environment))
     }
 
-    /// The database settings: flag, then `DATABASE_URL` from `settings`, then libpq's environment.
+    /// The database settings: flag, then `DATABASE_URL` (or `DATABASE_URL_FILE`) from `settings`,
+    /// then libpq's environment; not checked (``databaseConfiguration(_:)`` checks it).
     func databaseConfiguration(settings: EnvironmentSettings) -> DatabaseConfiguration {
-        DatabaseConfiguration(connectionString: databaseURL ?? settings.value("DATABASE_URL") ?? "")
+        var resolver = SettingsResolver(settings)
+        let url = try? resolver.secret(.databaseURL, flag: databaseURL)
+        return DatabaseConfiguration(connectionString: url ?? "")
+    }
+
+    /// The database settings, resolved and checked.
+    /// - Throws: `ValidationError` naming `--database-url / DATABASE_URL`, never the password.
+    func databaseConfiguration(_ resolver: inout SettingsResolver) throws -> DatabaseConfiguration {
+        let configuration = DatabaseConfiguration(
+            connectionString: try resolver.secret(.databaseURL, flag: databaseURL) ?? "")
+        do {
+            try configuration.validate()
+        } catch {
+            throw ValidationError("\(Setting.databaseURL.label): \(error.message)")
+        }
+        return configuration
     }
 
     /// The warehouse schema: flag, then `QAI_SCHEMA`, then `qai`.
@@ -55,12 +75,31 @@ struct GlobalOptions: ParsableArguments {
 
     /// The warehouse schema: flag, then `QAI_SCHEMA` from `settings`, then `qai`.
     func schemaIdentifier(settings: EnvironmentSettings) throws -> Identifier {
-        let name = schema ?? settings.value("QAI_SCHEMA") ?? "qai"
+        var resolver = SettingsResolver(settings)
+        return try schemaIdentifier(&resolver)
+    }
+
+    /// The warehouse schema, resolved and checked.
+    func schemaIdentifier(_ resolver: inout SettingsResolver) throws -> Identifier {
+        let name = resolver.text(.schema, flag: schema) ?? ""
         do {
             return try Identifier(name)
         } catch {
-            throw ValidationError("--schema / QAI_SCHEMA: \(error.message)")
+            throw ValidationError("\(Setting.schema.label): \(error.message)")
         }
+    }
+
+    /// The log level and format: flags, then `QAI_LOG_LEVEL` and `QAI_LOG_FORMAT`, then info and text.
+    func logSettings(_ resolver: inout SettingsResolver) throws -> LogSettings {
+        LogSettings(
+            level: try resolver.choice(.logLevel, flag: logLevel) ?? .info,
+            format: try resolver.choice(.logFormat, flag: logFormat) ?? .text)
+    }
+
+    /// A logger configured from the resolved log settings; only the command-line tool creates loggers.
+    func makeLogger(settings: EnvironmentSettings, label: String = "qai-loader") throws -> Logger {
+        var resolver = SettingsResolver(settings)
+        return try logSettings(&resolver).makeLogger(label: label)
     }
 
     func validate() throws {
@@ -70,14 +109,6 @@ struct GlobalOptions: ParsableArguments {
         } catch {
             throw ValidationError("--database-url / DATABASE_URL: \(error.message)")
         }
-    }
-
-    /// A logger configured from the options; only the command-line tool creates loggers.
-    func makeLogger(label: String = "qai-loader") -> Logger {
-        LogSetup.bootstrap(format: logFormat)
-        var logger = Logger(label: label)
-        logger.logLevel = logLevel
-        return logger
     }
 }
 

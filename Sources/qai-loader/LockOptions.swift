@@ -7,18 +7,13 @@ struct LockOptions: ParsableArguments {
         help: """
             Seconds a batch waits for a table or row lock held by another session before it rolls back and \
             retries (up to 5 times, pausing 1, 2, 4, 8, 16 s); readers and dashboards are never blocked for \
-            longer. Default 5.
+            longer. 0.001 to 3600. Env: QAI_LOCK_TIMEOUT_SECONDS. Default 5.
             """)
-    var lockTimeoutSeconds: Double = 5
+    var lockTimeoutSeconds: Double?
 
-    func validate() throws {
-        guard lockTimeoutSeconds >= 0.001, lockTimeoutSeconds <= 3_600 else {
-            throw ValidationError("--lock-timeout-seconds must be between 0.001 and 3600, e.g. 5")
-        }
-    }
-
-    /// The lock policy for the run's transactions.
-    var policy: LockPolicy {
-        LockPolicy(timeout: .milliseconds(Int64((lockTimeoutSeconds * 1_000).rounded())))
+    /// The lock policy for the run's transactions: the flag, then `QAI_LOCK_TIMEOUT_SECONDS`, then 5 s.
+    func policy(_ resolver: inout SettingsResolver) throws -> LockPolicy {
+        let seconds = try resolver.number(.lockTimeoutSeconds, flag: lockTimeoutSeconds, in: 0.001...3_600) ?? 5
+        return LockPolicy(timeout: .milliseconds(Int64((seconds * 1_000).rounded())))
     }
 }

@@ -4,7 +4,10 @@ import QualityAI
 /// Where `sync` and `backfill` publish the run's metrics: a node_exporter textfile, a
 /// Prometheus Pushgateway, both or neither.
 struct MetricsOptions: ParsableArguments {
-    @Option(help: "Write the run's figures here in Prometheus text format (node_exporter textfile collector).")
+    @Option(
+        help:
+            "Write the run's figures here in Prometheus text format (node_exporter textfile collector). Env: QAI_METRICS_FILE."
+    )
     var metricsFile: String?
 
     @Option(
@@ -15,18 +18,22 @@ struct MetricsOptions: ParsableArguments {
             """)
     var metricsPush: String?
 
-    /// The outputs: `--metrics-file`, and `--metrics-push`, else `QAI_METRICS_PUSH_URL` (environment,
-    /// then the settings file). An `https://` Pushgateway also trusts `caBundle` (`--ca-file`).
-    /// - Throws: `ValidationError` naming the setting when the URL is malformed, never its password.
+    /// The outputs from `settings`; see ``outputs(_:caBundle:)``.
     func outputs(settings: EnvironmentSettings, caBundle: CABundle?) throws -> MetricsOutputs {
+        var resolver = SettingsResolver(settings)
+        return try outputs(&resolver, caBundle: caBundle)
+    }
+
+    /// The outputs: `--metrics-file`, else `QAI_METRICS_FILE`, and `--metrics-push`, else
+    /// `QAI_METRICS_PUSH_URL` (environment, then the settings file). An `https://` Pushgateway also
+    /// trusts `caBundle` (`--ca-file`).
+    /// - Throws: `ValidationError` naming the setting when the URL is malformed, never its password.
+    func outputs(_ resolver: inout SettingsResolver, caBundle: CABundle?) throws -> MetricsOutputs {
         var push: MetricsPush?
-        if let metricsPush {
-            push = MetricsPush(
-                target: try MetricsPushTarget(url: metricsPush, setting: "--metrics-push"), caBundle: caBundle)
-        } else if let url = settings.value("QAI_METRICS_PUSH_URL") {
-            push = MetricsPush(
-                target: try MetricsPushTarget(url: url, setting: "QAI_METRICS_PUSH_URL"), caBundle: caBundle)
+        if let url = try resolver.secret(.metricsPushURL, flag: metricsPush) {
+            let setting = metricsPush == nil ? "QAI_METRICS_PUSH_URL" : "--metrics-push"
+            push = MetricsPush(target: try MetricsPushTarget(url: url, setting: setting), caBundle: caBundle)
         }
-        return MetricsOutputs(file: metricsFile, push: push)
+        return MetricsOutputs(file: resolver.text(.metricsFile, flag: metricsFile), push: push)
     }
 }

@@ -18,9 +18,9 @@ struct MigrateCommand: AsyncParsableCommand {
     var createReaderRole: String?
 
     func run() async throws {
-        let logger = options.makeLogger()
-        let settings = try await options.settings()
-        let migrator = Migrator(schema: try options.schemaIdentifier(settings: settings))
+        let resolved = try resolve(settings: try await options.settings())
+        let logger = resolved.log.makeLogger()
+        let migrator = Migrator(schema: resolved.schema)
         let reader = try createReaderRole.map { name in
             do {
                 return try Identifier(name)
@@ -28,11 +28,9 @@ struct MigrateCommand: AsyncParsableCommand {
                 throw ValidationError("--create-reader-role: \(error)")
             }
         }
-        let password = try settings.secret("QAI_READER_PASSWORD")
+        let password = resolved.readerPassword
         try await CommandRunner.run(logger: logger) {
-            let report = try await Connection.withConnection(
-                options.databaseConfiguration(settings: settings), logger: logger
-            ) { connection in
+            let report = try await Connection.withConnection(resolved.database, logger: logger) { connection in
                 let report = try await migrator.migrate(connection, logger: logger)
                 if let reader {
                     let created = try await ReaderRole.create(

@@ -37,7 +37,11 @@ struct MockAPICommand: AsyncParsableCommand {
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 42
 
-    @Option(help: "Client secret that signs valid tokens. Env: QAI_MOCK_CLIENT_SECRET.")
+    @Option(
+        help: """
+            Client secret that signs valid tokens. Env: QAI_MOCK_CLIENT_SECRET (or QAI_MOCK_CLIENT_SECRET_FILE). \
+            Default: \(MockAPIConfiguration.defaultClientSecret).
+            """)
     var clientSecret: String?
 
     @Option(help: "Initial late-audit epoch (epoch mode).")
@@ -46,7 +50,7 @@ struct MockAPICommand: AsyncParsableCommand {
     @Option(help: "Run on a simulated clock starting at this time (clock mode; move it with POST /mock/clock).")
     var now: InstantArgument?
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: GlobalOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -68,11 +72,9 @@ struct MockAPICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = global.makeLogger(label: "qai-loader.mock-api")
-        let secret =
-            clientSecret ?? ProcessInfo.processInfo.environment["QAI_MOCK_CLIENT_SECRET"]
-            ?? MockAPIConfiguration.defaultClientSecret
-        let configuration = mockConfiguration(secret: secret)
+        let resolved = try resolve(settings: try await options.settings())
+        let logger = resolved.log.makeLogger(label: "qai-loader.mock-api")
+        let configuration = mockConfiguration(secret: resolved.clientSecret)
         let server = MockAPIServer(configuration: configuration, logger: logger)
         try await server.run { port in
             print("mock-api listening on http://\(host):\(port) (streams: \(streams.joined(separator: ", ")))")

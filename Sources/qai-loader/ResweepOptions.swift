@@ -27,41 +27,32 @@ struct ResweepOptions: ParsableArguments {
     )
     var resweepThreshold: Double?
 
-    /// The policy: flags, then the settings (environment, config file), then the defaults.
+    /// The policy from `settings`; see ``policy(_:)``.
     func policy(settings: EnvironmentSettings) throws -> ResweepPolicy {
-        let defaults = ResweepPolicy()
-        var policy = defaults
-        if let mode = resweep {
-            policy.mode = mode
-        } else if let text = settings.value("QAI_RESWEEP") {
-            guard let mode = ResweepPolicy.Mode(rawValue: text) else {
-                throw ValidationError("QAI_RESWEEP must be adaptive or uniform, not \(text)")
-            }
-            policy.mode = mode
-        }
-        policy.maxIntervalDays =
-            try resweepMaxIntervalDays ?? number("QAI_RESWEEP_MAX_INTERVAL_DAYS", settings) ?? defaults.maxIntervalDays
-        policy.minIntervalDays =
-            try resweepMinIntervalDays ?? number("QAI_RESWEEP_MIN_INTERVAL_DAYS", settings) ?? defaults.minIntervalDays
-        policy.threshold = try resweepThreshold ?? number("QAI_RESWEEP_THRESHOLD", settings) ?? defaults.threshold
-        guard policy.maxIntervalDays >= 1 else {
-            throw ValidationError("--resweep-max-interval-days must be at least 1")
-        }
-        guard policy.minIntervalDays >= 0, policy.minIntervalDays <= policy.maxIntervalDays else {
-            throw ValidationError("--resweep-min-interval-days must be between 0 and --resweep-max-interval-days")
-        }
-        guard (0...1).contains(policy.threshold) else {
-            throw ValidationError("--resweep-threshold must be between 0 and 1")
-        }
-        return policy
+        var resolver = SettingsResolver(settings)
+        return try policy(&resolver)
     }
 
-    private func number(_ name: String, _ settings: EnvironmentSettings) throws -> Double? {
-        guard let text = settings.value(name) else { return nil }
-        guard let value = Double(text), value.isFinite else {
-            throw ValidationError("\(name) must be a number, not \(text)")
+    /// The policy: flags, then the settings (environment, config file), then the defaults.
+    func policy(_ resolver: inout SettingsResolver) throws -> ResweepPolicy {
+        var policy = ResweepPolicy()
+        policy.mode = try resolver.choice(.resweep, flag: resweep) ?? policy.mode
+        policy.maxIntervalDays =
+            try resolver.number(
+                .resweepMaxIntervalDays, flag: resweepMaxIntervalDays, in: 1...Double.greatestFiniteMagnitude)
+            ?? policy.maxIntervalDays
+        policy.minIntervalDays =
+            try resolver.number(
+                .resweepMinIntervalDays, flag: resweepMinIntervalDays, in: 0...Double.greatestFiniteMagnitude)
+            ?? policy.minIntervalDays
+        policy.threshold = try resolver.number(.resweepThreshold, flag: resweepThreshold, in: 0...1) ?? policy.threshold
+        guard policy.minIntervalDays <= policy.maxIntervalDays else {
+            throw ValidationError(
+                "\(Setting.resweepMinIntervalDays.label) must not be more than \(Setting.resweepMaxIntervalDays.label) "
+                    + "(\(resolver.effective[Setting.resweepMaxIntervalDays.name] ?? "")), "
+                    + "not '\(resolver.effective[Setting.resweepMinIntervalDays.name] ?? "")'")
         }
-        return value
+        return policy
     }
 }
 

@@ -35,29 +35,28 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "Days of lookback window to report coverage for. Env: QAI_LOOKBACK_DAYS. Default 14.")
     var lookbackDays: Int?
 
-    @Option(help: "A lookback slice counts as covered when it was loaded within this many days.")
-    var sweptWithinDays = 2
+    @Option(
+        help: """
+            A lookback slice counts as covered when it was loaded within this many days (at least 1). \
+            Env: QAI_SWEPT_WITHIN_DAYS. Default 2.
+            """)
+    var sweptWithinDays: Int?
 
     @Flag(help: "Exit with code 3 when any stream's coverage has a gap (a health check for job runners).")
     var check = false
 
     func validate() throws {
         guard runs >= 0 else { throw ValidationError("--runs must not be negative") }
-        if let lookbackDays, lookbackDays < 0 { throw ValidationError("--lookback-days must not be negative") }
-        guard sweptWithinDays > 0 else { throw ValidationError("--swept-within-days must be at least 1") }
     }
 
     func run() async throws {
-        let logger = options.makeLogger()
-        let settings = try await options.settings()
-        let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
+        let resolved = try resolve(settings: try await options.settings())
+        let logger = resolved.log.makeLogger()
         let reader = StatusReader(
-            schema: try options.schemaIdentifier(settings: settings), recentRuns: runs, lookbackDays: lookback,
-            sweptWithinDays: sweptWithinDays)
+            schema: resolved.schema, recentRuns: runs, lookbackDays: resolved.lookbackDays,
+            sweptWithinDays: resolved.sweptWithinDays)
         try await CommandRunner.run(logger: logger) {
-            let status = try await Connection.withConnection(
-                options.databaseConfiguration(settings: settings), logger: logger
-            ) {
+            let status = try await Connection.withConnection(resolved.database, logger: logger) {
                 try await reader.read(on: $0)
             }
             print(json ? try Self.json(status) : Self.text(status))

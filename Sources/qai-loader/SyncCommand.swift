@@ -26,77 +26,71 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var locks: LockOptions
     @OptionGroup var types: TypeDriftOptions
 
-    @Option(help: "Where a stream without a watermark starts (default: 7 days ago).")
+    @Option(help: "Where a stream without a watermark starts. Env: QAI_SINCE. Default: 7 days ago.")
     var since: TimeArgument?
 
     @Option(help: "Days of already loaded data to re-sweep for late audits. Env: QAI_LOOKBACK_DAYS. Default 14.")
     var lookbackDays: Int?
 
-    @Option(help: "Stop starting new slices after this many API requests (default: no limit).")
+    @Option(help: "Stop starting new slices after this many API requests. Env: QAI_MAX_REQUESTS. Default: no limit.")
     var maxRequests: Int?
 
-    @Option(help: "Leave the newest minutes for the next run, so conversations still being evaluated settle.")
-    var settleMinutes = 10
+    @Option(
+        help: """
+            Leave the newest minutes for the next run, so conversations still being evaluated settle. \
+            Env: QAI_SETTLE_MINUTES. Default 10.
+            """)
+    var settleMinutes: Int?
 
-    @Option(help: "Hours per slice.")
-    var sliceHours = 24
+    @Option(help: "Hours per slice. Env: QAI_SLICE_HOURS. Default 24.")
+    var sliceHours: Int?
 
-    @Option(help: "Slices fetched at the same time.")
-    var concurrency = 4
+    @Option(help: "Slices fetched at the same time. Env: QAI_CONCURRENCY. Default 4.")
+    var concurrency: Int?
 
-    @Option(help: "Database connections loading batches at the same time (1 loads strictly in order).")
-    var writers = 2
+    @Option(
+        help:
+            "Database connections loading batches at the same time (1 to 16; 1 loads strictly in order). Env: QAI_WRITERS. Default 2."
+    )
+    var writers: Int?
 
     @OptionGroup var metrics: MetricsOptions
 
-    @Flag(help: "Also load every hole in each stream's coverage (see qai-loader status).")
-    var fillGaps = false
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Also load every hole in each stream's coverage (see qai-loader status). Env: QAI_FILL_GAPS. Default false."
+    )
+    var fillGaps: Bool?
 
     @OptionGroup var resweep: ResweepOptions
 
     @OptionGroup var clock: ClockOption
 
-    func validate() throws {
-        guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
-        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
-        guard (1...16).contains(writers) else { throw ValidationError("--writers must be between 1 and 16") }
-        guard settleMinutes >= 0 else { throw ValidationError("--settle-minutes must not be negative") }
-        if let maxRequests, maxRequests < 1 { throw ValidationError("--max-requests must be at least 1") }
-        if let lookbackDays, lookbackDays < 0 { throw ValidationError("--lookback-days must not be negative") }
-    }
-
     func run() async throws {
-        let logger = options.makeLogger()
-        let settings = try await options.settings()
-        let (apiConfiguration, http) = try api.resolve(settings: settings)
-        let metricsOutputs = try metrics.outputs(settings: settings, caBundle: http.caBundle)
-        let schema = try options.schemaIdentifier(settings: settings)
-        let strictTypes = try types.strict(settings: settings)
-        let lookback = try lookbackDays ?? settings.integer("QAI_LOOKBACK_DAYS") ?? 14
-        let policy = try resweep.policy(settings: settings)
-        let now = clock.seconds
+        let resolved = try resolve(settings: try await options.settings())
+        let logger = resolved.log.makeLogger()
+        let schema = resolved.schema
         let runClock = clock.clock
         let schedule = SyncSchedule(
-            streams: apiConfiguration.streamIds, now: now, settleSeconds: Int64(settleMinutes) * 60,
-            since: since.map(\.seconds), lookbackDays: lookback, sliceSeconds: Int64(sliceHours) * 3600,
-            fillGaps: fillGaps, resweep: policy)
+            streams: resolved.api.streamIds, now: clock.seconds, settleSeconds: Int64(resolved.settleMinutes) * 60,
+            since: resolved.since.map(\.seconds), lookbackDays: resolved.lookbackDays,
+            sliceSeconds: Int64(resolved.sliceHours) * 3600, fillGaps: resolved.fillGaps, resweep: resolved.resweep)
         var runOptions = [
-            "streams": apiConfiguration.streamIds.joined(separator: ","), "lookback_days": String(lookback),
-            "slice_hours": String(sliceHours), "settle_minutes": String(settleMinutes),
+            "streams": resolved.api.streamIds.joined(separator: ","), "lookback_days": String(resolved.lookbackDays),
+            "slice_hours": String(resolved.sliceHours), "settle_minutes": String(resolved.settleMinutes),
         ]
-        runOptions["since"] = since?.text
-        runOptions["max_requests"] = maxRequests.map(String.init)
+        runOptions["since"] = resolved.since?.text
+        runOptions["max_requests"] = resolved.maxRequests.map(String.init)
         let options = runOptions
-        let lockPolicy = locks.policy
         try await LoadRunner.run(
-            command: "sync", api: apiConfiguration, http: http,
-            database: self.options.databaseConfiguration(settings: settings),
-            schema: schema,
-            metrics: metricsOutputs, strictTypes: strictTypes, logger: logger
+            command: "sync", api: resolved.api, http: resolved.http, database: resolved.database, schema: schema,
+            metrics: resolved.metrics, strictTypes: resolved.strictTypes, logger: logger
         ) { connection in
             let (plan, request) = try await NightlySync.prepare(
-                schedule, options: options, concurrency: concurrency, writers: writers, maxRequests: maxRequests,
-                lockPolicy: lockPolicy, clock: runClock, schema: schema, on: connection)
+                schedule, options: options, concurrency: resolved.concurrency, writers: resolved.writers,
+                maxRequests: resolved.maxRequests, lockPolicy: resolved.lockPolicy, clock: runClock, schema: schema,
+                on: connection)
             SyncPlanLog.log(plan, logger: logger)
             return request
         }

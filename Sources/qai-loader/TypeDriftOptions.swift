@@ -14,6 +14,12 @@ struct TypeDriftOptions: ParsableArguments {
 
     /// The flag, then `QAI_STRICT_TYPES` (environment, then settings file), then false.
     func strict(settings: EnvironmentSettings) throws -> Bool {
-        try strictTypes ?? settings.boolean("QAI_STRICT_TYPES") ?? false
+        var resolver = SettingsResolver(settings)
+        return try strict(&resolver)
+    }
+
+    /// The flag, then `QAI_STRICT_TYPES` (environment, then settings file), then false.
+    func strict(_ resolver: inout SettingsResolver) throws -> Bool {
+        try resolver.boolean(.strictTypes, flag: strictTypes) ?? false
     }
 }

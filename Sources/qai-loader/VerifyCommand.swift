@@ -24,11 +24,11 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var range: RangeOptions
 
-    @Option(help: "Hours per compared slice.")
-    var sliceHours = 24
+    @Option(help: "Hours per compared slice. Env: QAI_SLICE_HOURS. Default 24.")
+    var sliceHours: Int?
 
-    @Option(help: "Requests sent at the same time.")
-    var concurrency = 4
+    @Option(help: "Requests sent at the same time. Env: QAI_CONCURRENCY. Default 4.")
+    var concurrency: Int?
 
     @Flag(help: "Reload the slices that differ, then check them again.")
     var repair = false
@@ -36,31 +36,25 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON (every compared slice) instead of text.")
     var json = false
 
-    func validate() throws {
-        guard sliceHours > 0 else { throw ValidationError("--slice-hours must be at least 1") }
-        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1") }
-    }
-
     func run() async throws {
-        let logger = options.makeLogger()
-        let settings = try await options.settings()
-        let (apiConfiguration, http) = try api.resolve(settings: settings)
-        let schema = try options.schemaIdentifier(settings: settings)
-        let database = options.databaseConfiguration(settings: settings)
-        let sliceSeconds = Int64(sliceHours) * 3600
+        let resolved = try resolve(settings: try await options.settings())
+        let logger = resolved.log.makeLogger()
+        let (apiConfiguration, schema, database) = (resolved.api, resolved.schema, resolved.database)
+        let sliceSeconds = Int64(resolved.sliceHours) * 3600
         // Like backfill: nothing past ten minutes ago is compared or repaired.
         let now = Int64(Date().timeIntervalSince1970)
         let end = try range.end(now: now, nothing: "to compare yet")
         let runOptions = [
             "from": range.from.text, "to": range.to.text, "streams": apiConfiguration.streamIds.joined(separator: ","),
-            "slice_hours": String(sliceHours), "started_at": String(now),
+            "slice_hours": String(resolved.sliceHours), "started_at": String(now),
         ]
-        let httpClient = http.makeClient(logger: logger)
+        let httpClient = resolved.http.makeClient(logger: logger)
         let outcome: VerifyOutcome
         do {
             outcome = try await reconcile(
                 httpClient: httpClient, api: apiConfiguration, schema: schema, database: database,
-                range: (range.from.seconds, end), sliceSeconds: sliceSeconds, runOptions: runOptions, logger: logger)
+                range: (range.from.seconds, end), sliceSeconds: sliceSeconds, concurrency: resolved.concurrency,
+                runOptions: runOptions, logger: logger)
             try await httpClient.shutdown()
         } catch {
             try? await httpClient.shutdown()
@@ -73,7 +67,7 @@ struct VerifyCommand: AsyncParsableCommand {
     /// Checks, and with `--repair` reloads and checks again, through one API client.
     private func reconcile(
         httpClient: HTTPClient, api apiConfiguration: APIConfiguration, schema: Identifier,
-        database: DatabaseConfiguration, range: (from: Int64, to: Int64), sliceSeconds: Int64,
+        database: DatabaseConfiguration, range: (from: Int64, to: Int64), sliceSeconds: Int64, concurrency: Int,
         runOptions: [String: String], logger: Logger
     ) async throws -> VerifyOutcome {
         try await CommandRunner.catching {
