@@ -6,6 +6,9 @@ struct Setting: Sendable, Hashable {
     enum Command: String, CaseIterable, Sendable {
         case migrate, sync, backfill, status, check, verify, demo
         case mockAPI = "mock-api"
+        case streamList = "stream list"
+        case streamRewind = "stream rewind"
+        case streamForget = "stream forget"
     }
 
     /// The environment variable, also the settings file's key (`QAI_WRITERS`).

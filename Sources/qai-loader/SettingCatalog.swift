@@ -8,7 +8,9 @@ import QualityAI
 /// and `mock-api` scenario flags, the hidden test hook `--now`) are not settings.
 extension Setting {
     private static let every = Command.allCases
-    private static let database: [Command] = [.migrate, .sync, .backfill, .status, .check, .verify, .demo]
+    private static let database: [Command] = [
+        .migrate, .sync, .backfill, .status, .check, .verify, .demo, .streamList, .streamRewind, .streamForget,
+    ]
     private static let api: [Command] = [.sync, .backfill, .check, .verify]
     private static let loads: [Command] = [.sync, .backfill]
     private static let slicing: [Command] = [.sync, .backfill, .verify]

@@ -18,18 +18,35 @@ struct StreamCommand: AsyncParsableCommand {
             """,
         subcommands: [StreamListCommand.self, StreamRewindCommand.self, StreamForgetCommand.self])
 
+    /// Everything a `stream` subcommand takes, resolved (flag > environment > settings file > default).
+    struct Settings: Sendable {
+        let log: LogSettings
+        let database: DatabaseConfiguration
+        let schema: Identifier
+        /// The effective value of each setting, by name.
+        let effective: [String: String]
+    }
+
+    /// The settings of a `stream` subcommand, from its shared options and `settings`.
+    /// - Throws: `ValidationError` naming the first invalid setting.
+    static func resolve(_ options: GlobalOptions, settings: EnvironmentSettings) throws -> Settings {
+        var resolver = SettingsResolver(settings)
+        let log = try options.logSettings(&resolver)
+        let database = try options.databaseConfiguration(&resolver)
+        let schema = try options.schemaIdentifier(&resolver)
+        return Settings(log: log, database: database, schema: schema, effective: resolver.effective)
+    }
+
     /// Connects, checks the schema is current, and runs `body`; errors become the documented exit codes.
     static func withWarehouse<T>(
         _ options: GlobalOptions, _ body: (Connection, Identifier) async throws -> T
     ) async throws -> T {
-        let logger = options.makeLogger()
-        let settings = try await options.settings()
-        let schema = try options.schemaIdentifier(settings: settings)
+        let resolved = try resolve(options, settings: try await options.settings())
+        let logger = resolved.log.makeLogger()
         return try await CommandRunner.catching {
-            try await Connection.withConnection(options.databaseConfiguration(settings: settings), logger: logger) {
-                connection in
-                try await Migrator(schema: schema).verifyCurrent(connection)
-                return try await body(connection, schema)
+            try await Connection.withConnection(resolved.database, logger: logger) { connection in
+                try await Migrator(schema: resolved.schema).verifyCurrent(connection)
+                return try await body(connection, resolved.schema)
             }
         }
     }

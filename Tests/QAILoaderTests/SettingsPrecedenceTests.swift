@@ -120,7 +120,12 @@ struct SettingsPrecedenceTests {
 
     /// Arguments a command cannot run without.
     static func required(_ command: Setting.Command) -> [String] {
-        [.backfill, .verify].contains(command) ? ["--from", "2026-01-01", "--to", "2026-01-02"] : []
+        switch command {
+        case .backfill, .verify: ["--from", "2026-01-01", "--to", "2026-01-02"]
+        case .streamRewind: ["--stream", "st-x", "--to", "2026-01-01"]
+        case .streamForget: ["--stream", "st-x"]
+        default: []
+        }
     }
 
     /// The sources one case sets.
@@ -163,6 +168,9 @@ struct SettingsPrecedenceTests {
         case .verify: try await effective(VerifyCommand.self, arguments, environment)
         case .demo: try await effective(DemoCommand.self, arguments, environment)
         case .mockAPI: try await effective(MockAPICommand.self, arguments, environment)
+        case .streamList: try await effective(StreamListCommand.self, arguments, environment)
+        case .streamRewind: try await effective(StreamRewindCommand.self, arguments, environment)
+        case .streamForget: try await effective(StreamForgetCommand.self, arguments, environment)
         }
     }
 
