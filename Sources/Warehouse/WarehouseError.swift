@@ -4,7 +4,7 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable {
             case migrationEdited, databaseNewer, schemaOutdated, invalidMigration, lockHeld, lockConflict, database,
-                unknownStream
+                unknownStream, citusMissing
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -25,6 +25,8 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
         public static let database = Code(.database)
         /// The warehouse has no state (watermark or slices) for the named stream.
         public static let unknownStream = Code(.unknownStream)
+        /// `migrate --distribute` on a database without the citus extension (or without workers).
+        public static let citusMissing = Code(.citusMissing)
 
         public var description: String { base.rawValue }
     }

@@ -32,7 +32,7 @@ enum CommandRunner {
             switch error.code {
             case .databaseNewer, .migrationEdited, .schemaOutdated: throw ExitStatus.schemaMismatch
             case .lockHeld, .lockConflict: throw ExitStatus.locked
-            case .unknownStream: throw ExitStatus.usage
+            case .unknownStream, .citusMissing: throw ExitStatus.usage
             default: throw ExitStatus.failure
             }
         }

@@ -17,6 +17,14 @@ struct MigrateCommand: AsyncParsableCommand {
             """)
     var createReaderRole: String?
 
+    @Flag(
+        help: """
+            Then distribute the schema over the Citus cluster this database coordinates: tables keyed by \
+            conversation_id hash-distributed on it and colocated with fact_conversation, the others reference \
+            tables. Idempotent; a schema that is already distributed gets its new tables placed by every migrate.
+            """)
+    var distribute = false
+
     func run() async throws {
         let resolved = try resolve(settings: try await options.settings())
         let logger = resolved.log.makeLogger()
@@ -32,6 +40,17 @@ struct MigrateCommand: AsyncParsableCommand {
         try await CommandRunner.run(logger: logger) {
             let report = try await Connection.withConnection(resolved.database, logger: logger) { connection in
                 let report = try await migrator.migrate(connection, logger: logger)
+                let distributor = Distributor(schema: migrator.schema)
+                if distribute {
+                    print(
+                        Self.describe(
+                            try await distributor.distribute(connection, logger: logger), schema: migrator.schema))
+                } else if try await distributor.isDistributed(connection) {
+                    let placement = try await distributor.distribute(connection, logger: logger)
+                    if !placement.local.isEmpty {
+                        print(Self.describe(placement, schema: migrator.schema))
+                    }
+                }
                 if let reader {
                     let created = try await ReaderRole.create(
                         name: reader, schema: migrator.schema, password: password, on: connection)
@@ -48,5 +67,17 @@ struct MigrateCommand: AsyncParsableCommand {
                 print("Schema \(migrator.schema.name): applied migration \(list); now at \(report.version).")
             }
         }
+    }
+
+    /// One line on where the schema's tables are.
+    static func describe(_ placement: Distributor.Placement, schema: Identifier) -> String {
+        var text =
+            "Schema \(schema.name) distributed over \(placement.workers) workers: \(placement.distributed.count) tables "
+            + "on conversation_id, colocated with fact_conversation (\(placement.distributed.joined(separator: ", "))); "
+            + "\(placement.reference.count) reference tables."
+        if !placement.local.isEmpty {
+            text += " Not distributed: \(placement.local.joined(separator: ", "))."
+        }
+        return text
     }
 }

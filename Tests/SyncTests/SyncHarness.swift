@@ -27,20 +27,33 @@ struct SyncHarness: Sendable {
 
     /// Runs `body` against a fresh database (warehouse in `schema`) and a mock serving
     /// `conversations` per stream over the `days` before ``end``; stops everything afterwards.
+    /// `citus`: the warehouse is instead the schema, dropped and migrated anew, then distributed,
+    /// in the Citus coordinator's database that `QAI_TEST_CITUS_URL` names.
     static func with<T>(
         conversations: Int, days: Int, streams: [String] = ["st-sync"], seed: UInt64 = 5, schema: String = "qai",
-        _ body: (SyncHarness) async throws -> T
+        citus: Bool = false, _ body: (SyncHarness) async throws -> T
     ) async throws -> T {
         let logger = Logger(label: "sync-tests") { _ in SwiftLogNoOpLogHandler() }
-        let database = try await TestPostgres.makeDatabase(prefix: "qai_sync")
         let schema = try Identifier(schema)
+        let database: DatabaseConfiguration
+        if citus {
+            database = try CitusCluster.coordinator()
+        } else {
+            database = try await TestPostgres.makeDatabase(prefix: "qai_sync")
+        }
         let observer = try await Connection.connect(database, logger: logger)
+        if citus {
+            try await observer.execute(Query(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema.quoted) CASCADE"))
+        }
         let configuration = MockAPIConfiguration(
             port: 0, streams: streams, conversationsPerStream: conversations, days: days, end: end, seed: seed)
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         var mock: RunningMockAPIServer?
         do {
             _ = try await Migrator(schema: schema).migrate(observer, logger: logger)
+            if citus {
+                _ = try await Distributor(schema: schema).distribute(observer, logger: logger)
+            }
             let server = try await MockAPIServer(configuration: configuration, logger: logger).start()
             mock = server
             let harness = SyncHarness(

@@ -27,7 +27,7 @@ struct DimensionMerge {
             } + flags.map { "bool_and(s.\($0)) AS \($0)" }
         return """
             SELECT s.\(sourceKey) AS nk, \(picks.joined(separator: ",\n    ")),
-                min(c.conversation_start) AS first_seen, max(c.conversation_start) AS last_seen
+                min(c.conversation_start) AS first_seen_at, max(c.conversation_start) AS last_seen_at
             FROM \(source) s JOIN stg_conversation c USING (conversation_id)
             """
     }
@@ -37,7 +37,7 @@ struct DimensionMerge {
         let columnList = columns.joined(separator: ", ")
         return """
             INSERT INTO \(table) (\(key), \(columnList), first_seen_at, last_seen_at)
-            SELECT nk, \(columnList), first_seen, last_seen FROM (
+            SELECT nk, \(columnList), first_seen_at, last_seen_at FROM (
             \(observed)
             WHERE NOT EXISTS (SELECT 1 FROM \(table) d WHERE d.\(key) = s.\(sourceKey))
             GROUP BY s.\(sourceKey)) n
@@ -46,47 +46,54 @@ struct DimensionMerge {
             """
     }
 
-    /// The new value of each column for stored row `d` and batch observation `n`: an attribute
-    /// (and its time) is replaced by one from a conversation that started at the same time or
-    /// later, a start time counting as later than none; a flag stays true only if the batch's is.
-    private var assignments: [(column: String, value: String)] {
+    /// The new value of each column for stored row `d` and the batch's observation of it, read
+    /// through `n` (the observation's columns have the table's names): an attribute (and its time)
+    /// is replaced by one from a conversation that started at the same time or later, a start
+    /// time counting as later than none; a flag stays true only if the batch's is.
+    private func assignments(from n: String) -> [(column: String, value: String)] {
         attributes.flatMap { attribute in
             let newer =
-                "n.\(attribute) IS NOT NULL AND (d.\(attribute) IS NULL OR "
-                + "coalesce(n.\(attribute)_seen_at, '-infinity') >= coalesce(d.\(attribute)_seen_at, '-infinity'))"
+                "\(n).\(attribute) IS NOT NULL AND (d.\(attribute) IS NULL OR "
+                + "coalesce(\(n).\(attribute)_seen_at, '-infinity') >= coalesce(d.\(attribute)_seen_at, '-infinity'))"
             return [
-                (attribute, "CASE WHEN \(newer) THEN n.\(attribute) ELSE d.\(attribute) END"),
+                (attribute, "CASE WHEN \(newer) THEN \(n).\(attribute) ELSE d.\(attribute) END"),
                 (
                     "\(attribute)_seen_at",
-                    "CASE WHEN \(newer) THEN n.\(attribute)_seen_at ELSE d.\(attribute)_seen_at END"
+                    "CASE WHEN \(newer) THEN \(n).\(attribute)_seen_at ELSE d.\(attribute)_seen_at END"
                 ),
             ]
-        } + flags.map { ($0, "d.\($0) AND n.\($0)") } + [
-            ("first_seen_at", "LEAST(d.first_seen_at, n.first_seen)"),
-            ("last_seen_at", "GREATEST(d.last_seen_at, n.last_seen)"),
+        } + flags.map { ($0, "d.\($0) AND \(n).\($0)") } + [
+            ("first_seen_at", "LEAST(d.first_seen_at, \(n).first_seen_at)"),
+            ("last_seen_at", "GREATEST(d.last_seen_at, \(n).last_seen_at)"),
         ]
     }
 
-    /// Moves the rows whose attributes, flags or first/last seen the batch changes, locking
-    /// them in key order first so two loaders updating the same rows wait for each other
-    /// instead of deadlocking; rows that would not change are not written.
+    /// Whether stored row `d` changes with the observation read through `n`.
+    private func changes(from n: String) -> String {
+        assignments(from: n).map { "d.\($0.column) IS DISTINCT FROM (\($0.value))" }.joined(separator: "\n        OR ")
+    }
+
+    /// Moves the rows whose attributes, flags or first/last seen the batch changes; rows that
+    /// would not change are neither written nor locked. An upsert of the changed rows in key order
+    /// rather than an `UPDATE ... FROM`: the conflicting rows are locked in key order, so two
+    /// loaders updating the same rows wait for each other instead of deadlocking, and the same
+    /// statement runs on Citus, where a dimension is a reference table that an `UPDATE` joined with
+    /// the batch's temporary tables cannot change. The `WHERE` of `DO UPDATE` checks again against
+    /// the row as locked.
     var updateChanged: String {
-        let changed = assignments.map { "d.\($0.column) IS DISTINCT FROM (\($0.value))" }
-            .joined(separator: "\n        OR ")
-        let set = assignments.map { "\($0.column) = \($0.value)" }.joined(separator: ",\n        ")
+        let columnList = [key] + columns + ["first_seen_at", "last_seen_at"]
+        let set = assignments(from: "excluded").map { "\($0.column) = \($0.value)" }.joined(separator: ",\n        ")
         return """
-            WITH n AS MATERIALIZED (
+            INSERT INTO \(table) AS d (\(columnList.joined(separator: ", ")))
+            SELECT n.nk, \(columnList.dropFirst().map { "n.\($0)" }.joined(separator: ", ")) FROM (
             \(observed)
-            GROUP BY s.\(sourceKey)),
-            locked AS MATERIALIZED (
-                SELECT d.\(key) FROM \(table) d JOIN n ON d.\(key) = n.nk
-                WHERE \(changed)
-                ORDER BY d.\(key) FOR UPDATE OF d)
-            UPDATE \(table) d SET
+            GROUP BY s.\(sourceKey)) n
+            JOIN \(table) d ON d.\(key) = n.nk
+            WHERE \(changes(from: "n"))
+            ORDER BY n.nk
+            ON CONFLICT (\(key)) DO UPDATE SET
                 \(set)
-            FROM n
-            WHERE d.\(key) = n.nk AND d.\(key) IN (SELECT \(key) FROM locked) AND (
-                \(changed));
+            WHERE \(changes(from: "excluded"));
             """
     }
 }

@@ -37,22 +37,23 @@ enum MergeStatements {
     ]
 
     /// Moves an intent's first seen back when the batch holds an earlier conversation with it
-    /// (batches commit out of order, and a backfill or re-sweep can load older days later),
-    /// locking the rows in key order first.
+    /// (batches commit out of order, and a backfill or re-sweep can load older days later): an
+    /// upsert of the rows that change, in key order, so the rows are locked in that order (and the
+    /// statement runs on Citus too, see ``DimensionMerge/updateChanged``).
     private static let intentFirstSeen = """
-        WITH n AS MATERIALIZED (
+        INSERT INTO dim_intent AS d (source, intent_l1, intent_l2, intent_l3, intent_name, first_seen_at)
+        SELECT n.source, n.intent_l1, n.intent_l2, n.intent_l3, d.intent_name, n.first_seen
+        FROM (
             SELECT i.source, i.intent_l1, i.intent_l2, i.intent_l3, min(c.conversation_start) AS first_seen
             FROM stg_intent i JOIN stg_conversation c USING (conversation_id)
             WHERE c.conversation_start IS NOT NULL
-            GROUP BY i.source, i.intent_l1, i.intent_l2, i.intent_l3),
-        locked AS MATERIALIZED (
-            SELECT d.intent_key, n.first_seen FROM dim_intent d
-            JOIN n ON (d.source, d.intent_l1, d.intent_l2, d.intent_l3) = (n.source, n.intent_l1, n.intent_l2, n.intent_l3)
-            WHERE d.first_seen_at IS NULL OR n.first_seen < d.first_seen_at
-            ORDER BY d.intent_key FOR UPDATE OF d)
-        UPDATE dim_intent d SET first_seen_at = l.first_seen
-        FROM locked l
-        WHERE d.intent_key = l.intent_key AND (d.first_seen_at IS NULL OR l.first_seen < d.first_seen_at);
+            GROUP BY i.source, i.intent_l1, i.intent_l2, i.intent_l3) n
+        JOIN dim_intent d
+            ON (d.source, d.intent_l1, d.intent_l2, d.intent_l3) = (n.source, n.intent_l1, n.intent_l2, n.intent_l3)
+        WHERE d.first_seen_at IS NULL OR n.first_seen < d.first_seen_at
+        ORDER BY d.intent_key
+        ON CONFLICT (source, intent_l1, intent_l2, intent_l3) DO UPDATE SET first_seen_at = excluded.first_seen_at
+        WHERE d.first_seen_at IS NULL OR excluded.first_seen_at < d.first_seen_at;
         """
 
     /// Finds new and changed conversations (content hash differs) and whether their audit
@@ -70,7 +71,9 @@ enum MergeStatements {
         $0 != "custom_fields" && $0 != "raw" && $0 != "content_hash"
     }
 
-    /// Inserts new conversations and rewrites changed ones; unchanged rows are not touched.
+    /// Inserts new conversations and rewrites changed ones; unchanged rows are not touched. The
+    /// update takes `updated_at` from the proposed row (`now()` there), since Citus refuses
+    /// functions that are not IMMUTABLE in `DO UPDATE SET` on a distributed table.
     static let upsertFacts = """
         INSERT INTO fact_conversation (\(factColumns.joined(separator: ", ")), custom_fields, raw, content_hash,
             first_loaded_at, updated_at, last_run_id)
@@ -81,7 +84,7 @@ enum MergeStatements {
         ON CONFLICT (conversation_id) DO UPDATE SET
             \(factColumns.filter { $0 != "conversation_id" }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
             custom_fields = excluded.custom_fields, raw = excluded.raw, content_hash = excluded.content_hash,
-            updated_at = now(), last_run_id = excluded.last_run_id;
+            updated_at = excluded.updated_at, last_run_id = excluded.last_run_id;
         """
 
     /// Replaces the child rows of changed conversations.

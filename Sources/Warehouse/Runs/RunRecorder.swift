@@ -177,7 +177,7 @@ public struct RunRecorder: Sendable {
                 unsafeSQL: """
                     INSERT INTO \(schema.qualifying("etl_watermark")) AS w (stream_id, watermark, updated_at)
                     VALUES ($1, to_timestamp($2), now())
-                    ON CONFLICT (stream_id) DO UPDATE SET watermark = excluded.watermark, updated_at = now()
+                    ON CONFLICT (stream_id) DO UPDATE SET watermark = excluded.watermark, updated_at = excluded.updated_at
                     WHERE w.watermark < excluded.watermark
                     """, binds: [streamId, String(epochSeconds)], name: "advance etl_watermark"))
     }
