@@ -39,8 +39,9 @@ struct MigrateCommand: AsyncParsableCommand {
         let password = resolved.readerPassword
         try await CommandRunner.run(logger: logger) {
             let report = try await Connection.withConnection(resolved.database, logger: logger) { connection in
-                let report = try await migrator.migrate(connection, logger: logger)
                 let distributor = Distributor(schema: migrator.schema)
+                if distribute { try await distributor.requireCluster(connection) }
+                let report = try await migrator.migrate(connection, logger: logger)
                 if distribute {
                     print(
                         Self.describe(

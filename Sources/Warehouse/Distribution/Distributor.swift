@@ -51,19 +51,7 @@ public struct Distributor: Sendable {
     /// Places every table of the schema (one transaction) and returns the placement.
     /// - Throws: `WarehouseError(.citusMissing)` without the extension or without active workers.
     public func distribute(_ connection: Connection, logger: Logger) async throws -> Placement {
-        guard try await Self.hasCitus(connection) else {
-            throw WarehouseError(
-                code: .citusMissing,
-                message: "migrate --distribute needs a Citus coordinator: this database has no citus extension",
-                advice: "run it against the coordinator (CREATE EXTENSION citus there and on each worker, then "
-                    + "citus_add_node for each worker), or leave out --distribute; nothing was changed")
-        }
-        let workers = try await activeWorkers(connection)
-        guard workers > 0 else {
-            throw WarehouseError(
-                code: .citusMissing, message: "migrate --distribute: the Citus coordinator has no active workers",
-                advice: "add the workers first (SELECT citus_add_node('host', port)); nothing was changed")
-        }
+        try await requireCluster(connection)
         let schema = self.schema
         try await connection.withTransaction { connection in
             try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
@@ -77,6 +65,24 @@ public struct Distributor: Sendable {
                 "tables.reference": "\(placement.reference.count)", "workers": "\(placement.workers)",
             ])
         return placement
+    }
+
+    /// Throws unless the database is a Citus coordinator with at least one active worker.
+    /// - Throws: `WarehouseError(.citusMissing)`, saying what to set up.
+    public func requireCluster(_ connection: Connection) async throws {
+        guard try await Self.hasCitus(connection) else {
+            throw WarehouseError(
+                code: .citusMissing,
+                message: "migrate --distribute needs a Citus coordinator: this database has no citus extension",
+                advice: "run it against the coordinator (CREATE EXTENSION citus there and on each worker, then "
+                    + "citus_add_node for each worker), or leave out --distribute; nothing was changed")
+        }
+        let workers = try await activeWorkers(connection)
+        guard workers > 0 else {
+            throw WarehouseError(
+                code: .citusMissing, message: "migrate --distribute: the Citus coordinator has no active workers",
+                advice: "add the workers first (SELECT citus_add_node('host', port)); nothing was changed")
+        }
     }
 
     /// How the schema's tables are placed now.
