@@ -9,7 +9,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Benchmarks for qai-loader; run with: swift run -c release qai-bench <benchmark>",
         subcommands: [
             CopyBenchmark.self, DecodeBenchmarkCommand.self, SyncBenchmark.self, ServeMockCommand.self,
-            MemoryCommand.self, DashboardBenchmark.self, LifecycleBenchmark.self,
+            MemoryCommand.self, DashboardBenchmark.self, LifecycleBenchmark.self, CitusBenchmark.self,
         ]
     )
 

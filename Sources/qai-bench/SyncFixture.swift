@@ -27,9 +27,12 @@ struct SyncFixture {
         return now - now % 86_400
     }
 
+    /// `citus`: instead of a fresh database on the throwaway cluster, the Citus coordinator's
+    /// database, with the schema dropped, migrated anew and distributed.
     static func start(
         conversations: Int, days: Int, concurrency: Int, writers: Int = 2,
-        batchConversations: Int = SyncRequest.defaultBatchConversations, inProcessMock: Bool
+        batchConversations: Int = SyncRequest.defaultBatchConversations, inProcessMock: Bool,
+        citus: DatabaseConfiguration? = nil
     ) async throws
         -> SyncFixture
     {
@@ -38,10 +41,21 @@ struct SyncFixture {
         let end = todayMidnight()
         let mock = try await BenchMock.start(
             conversations: conversations, days: days, end: end, inProcess: inProcessMock)
-        let database = try await TestPostgres.makeDatabase(prefix: "qai_bench_sync")
+        let database: DatabaseConfiguration
+        if let citus {
+            database = citus
+        } else {
+            database = try await TestPostgres.makeDatabase(prefix: "qai_bench_sync")
+        }
         let schema = try Identifier("qai")
         try await Connection.withConnection(database, logger: logger) { connection in
+            if citus != nil {
+                try await connection.execute(Query(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema.quoted) CASCADE"))
+            }
             _ = try await Migrator(schema: schema).migrate(connection, logger: logger)
+            if citus != nil {
+                _ = try await Distributor(schema: schema).distribute(connection, logger: logger)
+            }
         }
         let api = APIConfiguration(
             baseURL: mock.baseURL, streamIds: [BenchMock.stream], accountId: "bench-account", orgId: "bench-org",
