@@ -79,4 +79,33 @@ struct CitusTests {
             #expect(before.keys.contains { $0.contains("fact_conversation_") }, "the fingerprint reads the shards")
         }
     }
+
+    /// Deadlocks the coordinator detected in the test's database so far.
+    static let deadlocks: Query =
+        "SELECT coalesce(sum(deadlocks), 0)::int FROM pg_stat_database WHERE datname = current_database()"
+
+    @Test("two loaders (one stream each, two writers each, small batches) at once: no deadlock, both equal their truth")
+    func concurrentLoaders() async throws {
+        let streams = ["st-citus-a", "st-citus-b"]
+        try await SyncHarness.with(conversations: 1_500, days: 5, streams: streams, citus: true) { harness in
+            let deadlocksBefore = try await harness.integer(Self.deadlocks)
+            try await withThrowingTaskGroup(of: RunSummary.self) { group in
+                for stream in streams {
+                    var request = harness.backfill(streams: [stream], batchConversations: 300)
+                    request.writers = 2
+                    group.addTask { try await harness.run(request) }
+                }
+                for try await summary in group {
+                    #expect(try await harness.runRecord(summary.runId).status == "succeeded")
+                }
+            }
+            for stream in streams {
+                let truth = try await harness.truth.window(stream: stream)
+                try await harness.expectMatches(truth, stream: stream, ownsDimensions: false)
+            }
+            try await Task.sleep(for: .seconds(1))
+            let deadlocks = try await harness.integer(Self.deadlocks) - deadlocksBefore
+            #expect(deadlocks == 0, "the coordinator saw deadlocks")
+        }
+    }
 }
