@@ -263,3 +263,13 @@ let package = Package(
         ),
     ]
 )
+
+/// `QAI_POSTGRES_ONLY=1 swift test --sanitize=address ...` (CI's AddressSanitizer step) declares
+/// only the PostgreSQL layer and its tests, so the sanitized build compiles libpq's wrapper and
+/// its test support, not the HTTP stack that no PostgreSQL test uses.
+if Context.environment["QAI_POSTGRES_ONLY"] != nil {
+    let layer: Set<String> = ["CLibPQ", "Postgres", "PostgresTestSupport", "PostgresTests"]
+    package.targets.removeAll { !layer.contains($0.name) }
+    package.products = []
+    package.dependencies = [.package(url: "https://github.com/apple/swift-log", from: "1.16.2")]
+}
