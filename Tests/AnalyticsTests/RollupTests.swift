@@ -6,57 +6,12 @@ import Warehouse
 struct RollupTests {
     @Test("every rollup table equals the same aggregate computed independently from the facts, for every day")
     func rollupsMatchFacts() async throws {
-        let warehouse = try await AnalyticsWarehouse.shared()
-        try await warehouse.withReader { connection in
-            for check in IndependentAggregate.all {
-                let table = check.table
-                let extra = try await connection.execute(
-                    Query(unsafeSQL: check.differences[0], name: "\(table) minus facts"))
-                let missing = try await connection.execute(
-                    Query(unsafeSQL: check.differences[1], name: "facts minus \(table)"))
-                #expect(
-                    extra.isEmpty && missing.isEmpty, "\(table): \(extra.count) extra rows, \(missing.count) missing")
-                let count = try await connection.execute(Query(unsafeSQL: "SELECT count(*) AS n FROM \(table)"))
-                #expect(try count.first?.decode("n", as: Int.self) ?? 0 > 0, "\(table) is empty")
-            }
-        }
+        try await WarehouseChecks.rollupsMatchFacts(on: AnalyticsWarehouse.shared())
     }
 
     @Test("daily totals equal the mock's ground truth for sampled days")
     func rollupsMatchTruth() async throws {
-        let warehouse = try await AnalyticsWarehouse.shared()
-        #expect(warehouse.truthByDay.count == 4)
-        try await warehouse.withReader { connection in
-            for (day, truth) in warehouse.truthByDay.sorted(by: { $0.key < $1.key }) {
-                // The mock dates every conversation; the warehouse leaves out of the rollups the
-                // few whose record carried no start time, so take those away from the truth.
-                let absent = try await connection.execute(
-                    """
-                    SELECT count(*)::int AS n, coalesce(sum(kore_evaluation_score), 0)::int AS score,
-                        count(kore_evaluation_score)::int AS scored, coalesce(sum(audit_score), 0)::int AS audit,
-                        count(audit_score)::int AS audits, coalesce(sum(fatal_error_count), 0)::int AS fatal
-                    FROM fact_conversation WHERE conversation_start IS NULL AND conversation_id = ANY(\(arrayLiteral(truth.ids))::text[])
-                    """
-                ).first
-                let rollup = try await connection.execute(
-                    """
-                    SELECT conversations, evaluated, evaluation_score_sum::int AS score, audit_scored,
-                        audit_score_sum::int AS audit, fatal_errors, audited, below_threshold
-                    FROM rollup_daily_stream WHERE day = \(day.description)::date
-                    """
-                ).first
-                let row = try #require(rollup, "no rollup row for \(day)")
-                let missing = try #require(absent)
-                func value(_ row: Row, _ column: String) throws -> Int { try row.decode(column, as: Int.self) ?? -1 }
-                #expect(try value(missing, "n") == truth.withoutStartTime, "\(day)")
-                #expect(try value(row, "conversations") == truth.conversations - value(missing, "n"), "\(day)")
-                #expect(try value(row, "evaluated") == truth.evaluationScoreCount - value(missing, "scored"), "\(day)")
-                #expect(try value(row, "score") == truth.evaluationScoreSum - value(missing, "score"), "\(day)")
-                #expect(try value(row, "audit_scored") == truth.auditScoreCount - value(missing, "audits"), "\(day)")
-                #expect(try value(row, "audit") == truth.auditScoreSum - value(missing, "audit"), "\(day)")
-                #expect(try value(row, "fatal_errors") == truth.fatalErrors - value(missing, "fatal"), "\(day)")
-            }
-        }
+        try await WarehouseChecks.rollupsMatchTruth(on: AnalyticsWarehouse.shared())
     }
 
     @Test("refresh rebuilds only the given days: a changed fact shows in a refreshed day, not in another")

@@ -14,59 +14,17 @@ struct ViewTests {
 
     @Test("every view runs for the read-only role, and the promised ones return rows")
     func everyViewRuns() async throws {
-        let warehouse = try await AnalyticsWarehouse.shared()
-        let views = try await warehouse.withAdmin { connection in
-            try await connection.execute(
-                "SELECT viewname FROM pg_views WHERE schemaname = \(AnalyticsWarehouse.schema) ORDER BY 1"
-            ).compactMap { $0[0] }
-        }
-        #expect(
-            Set(Self.promisedViews).isSubset(of: Set(views)), "missing: \(Set(Self.promisedViews).subtracting(views))")
-        try await warehouse.withReader { connection in
-            for view in views {
-                let rows = try await connection.execute(Query(unsafeSQL: "SELECT * FROM \(view) LIMIT 20"))
-                if Self.promisedViews.contains(view) {
-                    #expect(!rows.isEmpty, "\(view) returned no rows")
-                }
-            }
-        }
+        try await WarehouseChecks.everyViewRuns(on: AnalyticsWarehouse.shared())
     }
 
     @Test("every view, rollup table, column and the refresh function carry a comment")
     func everythingIsCommented() async throws {
-        let warehouse = try await AnalyticsWarehouse.shared()
-        let missing = try await warehouse.withAdmin { connection in
-            try await connection.execute(
-                """
-                SELECT c.relname || coalesce('.' || a.attname, '') AS object
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                    AND col_description(c.oid, a.attnum) IS NULL
-                WHERE n.nspname = \(AnalyticsWarehouse.schema) AND c.relkind IN ('v', 'r')
-                  AND (c.relname LIKE 'v\\_%' OR c.relname LIKE 'rollup\\_%')
-                  AND (a.attname IS NOT NULL OR obj_description(c.oid, 'pg_class') IS NULL)
-                UNION ALL
-                SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                WHERE n.nspname = \(AnalyticsWarehouse.schema) AND obj_description(p.oid, 'pg_proc') IS NULL
-                """
-            ).compactMap { $0[0] }
-        }
-        #expect(missing.isEmpty, "without a comment: \(missing)")
+        try await WarehouseChecks.everythingIsCommented(on: AnalyticsWarehouse.shared())
     }
 
     @Test("every sql/queries file runs for the read-only role and returns rows")
     func exampleQueriesRun() async throws {
-        let warehouse = try await AnalyticsWarehouse.shared()
-        let files = try RepositoryFiles.files(in: RepositoryFiles.queries, fileExtension: "sql")
-        #expect(files.count >= 12)
-        try await warehouse.withReader { connection in
-            for file in files {
-                let sql = try RepositoryFiles.text(file)
-                #expect(sql.hasPrefix("-- "), "\(file.lastPathComponent) does not start with a comment")
-                let rows = try await connection.execute(Query(unsafeSQL: sql, name: file.lastPathComponent))
-                #expect(!rows.isEmpty, "\(file.lastPathComponent) returned no rows")
-            }
-        }
+        try await WarehouseChecks.exampleQueriesRun(on: AnalyticsWarehouse.shared())
     }
 
     @Test("v_conversation has one row per conversation with its agents and queues from the bridges")

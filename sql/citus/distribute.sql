@@ -20,11 +20,36 @@
 -- needs one connection per node (Citus's sequential mode).
 SET LOCAL citus.multi_shard_modify_mode TO 'sequential';
 
+-- Citus drops and recreates the views over a table it turns into a coordinator-local table on the
+-- way (see above: etl_slice and etl_rejected, under v_loader_stream and v_loader_rejection), without
+-- their comments and with only the grants that default privileges give (a role granted SELECT on
+-- a view by hand would lose it). The block notes both for every view of the schema first and
+-- applies them again at the end (a no-op for views that kept them).
 DO $distribute$
 DECLARE
     target regclass;
     placed boolean;
+    restore text[];
+    statement text;
 BEGIN
+    restore := ARRAY(
+        SELECT format('COMMENT ON VIEW %s IS %L', c.oid::regclass, d.description)
+        FROM pg_class c
+        JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'v'
+        UNION ALL
+        SELECT format('COMMENT ON COLUMN %s.%I IS %L', c.oid::regclass, a.attname, d.description)
+        FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'v'
+        UNION ALL
+        SELECT format('GRANT %s ON %s TO %s%s', x.privilege_type, c.oid::regclass,
+            CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END,
+            CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+        FROM pg_class c, aclexplode(c.relacl) x
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'v' AND x.grantee <> c.relowner);
+
     IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'fact_conversation'::regclass AND partmethod = 'h')
     THEN
         PERFORM create_distributed_table('fact_conversation', 'conversation_id');
@@ -81,5 +106,9 @@ BEGIN
     IF target IS NOT NULL THEN
         RAISE EXCEPTION 'table % could not be distributed: its foreign keys point at a table outside the schema', target;
     END IF;
+
+    FOREACH statement IN ARRAY restore LOOP
+        EXECUTE statement;
+    END LOOP;
 END
 $distribute$;

@@ -8,14 +8,21 @@ import Warehouse
 /// One warehouse loaded from the in-process mock, shared by the tests of this target: about
 /// 3,000 conversations over 40 days, backfilled, the mock's late-audit epoch advanced, and
 /// backfilled again (so audits changed and the audit history has changes), rollups refreshed for
-/// the days each run changed, and a read-only role created. Loaded once per test process.
+/// the days each run changed, and a read-only role created. Loaded once per test process: on a
+/// database of the test server (`shared()`, schema `qai`) and, when `QAI_TEST_CITUS_URL` is set, in
+/// the Citus coordinator's database (`citus()`, schema `qai_dash` dropped, migrated and distributed).
 struct AnalyticsWarehouse: Sendable {
     static let conversations = 3_000
     static let days = 40
     static let schema = "qai"
+    /// The Citus warehouse's schema: not `qai`, which the SyncTests Citus suites drop and recreate
+    /// in the same database while this process may still be reading this one.
+    static let citusSchema = "qai_dash"
 
     /// Superuser settings for the warehouse database.
     let database: DatabaseConfiguration
+    /// The schema that holds the warehouse (the reader role's `search_path`).
+    let warehouseSchema: Identifier
     /// Settings that log in as the read-only role.
     let reader: DatabaseConfiguration
     let readerName: String
@@ -29,17 +36,40 @@ struct AnalyticsWarehouse: Sendable {
     let refreshedDays: [[RollupDay]]
     /// The mock's ground truth per sampled day (after the epoch advance).
     let truthByDay: [RollupDay: WindowTruth]
+    /// The mock's ground truth for its whole range (after the epoch advance).
+    let wholeTruth: WindowTruth
 
     static var schemaIdentifier: Identifier { try! Identifier(schema) }
 
     static func shared() async throws -> AnalyticsWarehouse { try await loading.value }
 
-    private static let loading = Task<AnalyticsWarehouse, any Error> { try await load() }
+    /// The warehouse on the Citus cluster `QAI_TEST_CITUS_URL` names, loaded the same way.
+    static func citus() async throws -> AnalyticsWarehouse { try await citusLoading.value }
 
-    private static func load() async throws -> AnalyticsWarehouse {
+    private static let loading = Task<AnalyticsWarehouse, any Error> {
         let database = try await TestPostgres.makeDatabase(prefix: "qai_analytics")
+        return try await load(into: database, schema: schemaIdentifier, distribute: false)
+    }
+
+    private static let citusLoading = Task<AnalyticsWarehouse, any Error> {
+        let database = try TestCitus.coordinator(applicationName: "qai-analytics-citus-tests")
+        return try await load(into: database, schema: Identifier(citusSchema), distribute: true)
+    }
+
+    /// Migrates `schema` in `database` (dropped first and then distributed with `distribute`),
+    /// loads it from a new mock twice and creates the reader role.
+    private static func load(into database: DatabaseConfiguration, schema: Identifier, distribute: Bool)
+        async throws -> AnalyticsWarehouse
+    {
         try await Connection.withConnection(database, logger: testLogger) { connection in
-            _ = try await Migrator(schema: schemaIdentifier).migrate(connection, logger: testLogger)
+            if distribute {
+                try await connection.execute(
+                    Query(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema.quoted) CASCADE", name: "drop schema"))
+            }
+            _ = try await Migrator(schema: schema).migrate(connection, logger: testLogger)
+            if distribute {
+                _ = try await Distributor(schema: schema).distribute(connection, logger: testLogger)
+            }
         }
         let end = MockAPIConfiguration.currentHour() + 7_200
         let mock = try await MockSource.start(conversations: conversations, days: days, end: end, seed: 7)
@@ -49,7 +79,7 @@ struct AnalyticsWarehouse: Sendable {
             var refreshed: [[RollupDay]] = []
             for pass in 0..<2 {
                 if pass == 1 { try await mock.advanceEpoch() }
-                let (runId, runTotals, days) = try await backfill(mock, into: database)
+                let (runId, runTotals, days) = try await backfill(mock, into: database, schema: schema)
                 runIds.append(runId)
                 totals.append(runTotals)
                 refreshed.append(days)
@@ -58,17 +88,19 @@ struct AnalyticsWarehouse: Sendable {
             for day in sampleDays(start: mock.configuration.start, end: end) {
                 truth[day] = try await mock.truth(from: day.startEpochSeconds, to: day.startEpochSeconds + 86_399)
             }
+            let whole = try await mock.truth(from: mock.configuration.start, to: mock.configuration.end)
             let readerName = "qai_reader_" + UUID().uuidString.prefix(8).lowercased()
             let password = "reader-" + UUID().uuidString
             try await Connection.withConnection(database, logger: testLogger) { connection in
                 _ = try await ReaderRole.create(
-                    name: Identifier(readerName), schema: schemaIdentifier, password: password, on: connection)
+                    name: Identifier(readerName), schema: schema, password: password, on: connection)
             }
             await mock.stop()
             return AnalyticsWarehouse(
-                database: database, reader: try database.replacing(["user": readerName, "password": password]),
-                readerName: readerName, end: end, runIds: runIds, runTotals: totals, refreshedDays: refreshed,
-                truthByDay: truth)
+                database: database, warehouseSchema: schema,
+                reader: try database.replacing(["user": readerName, "password": password]), readerName: readerName,
+                end: end, runIds: runIds, runTotals: totals, refreshedDays: refreshed, truthByDay: truth,
+                wholeTruth: whole)
         } catch {
             await mock.stop()
             throw error
@@ -77,8 +109,8 @@ struct AnalyticsWarehouse: Sendable {
 
     /// Loads the mock's whole range through SyncPipeline in one-day slices, then refreshes the
     /// rollups of the days the run changed.
-    private static func backfill(_ mock: MockSource, into database: DatabaseConfiguration) async throws
-        -> (Int64, RunTotals, [RollupDay])
+    private static func backfill(_ mock: MockSource, into database: DatabaseConfiguration, schema: Identifier)
+        async throws -> (Int64, RunTotals, [RollupDay])
     {
         let configuration = mock.configuration
         let slices = SlicePlanner.windows(from: configuration.start, to: configuration.end, sliceSeconds: 86_400).map {
@@ -88,9 +120,9 @@ struct AnalyticsWarehouse: Sendable {
             command: "backfill", options: ["streams": MockSource.stream, "test": "analytics"], slices: slices,
             concurrency: 4)
         let pipeline = SyncPipeline(
-            client: try mock.client(), database: database, schema: schemaIdentifier, logger: testLogger)
+            client: try mock.client(), database: database, schema: schema, logger: testLogger)
         let summary = try await pipeline.run(request)
-        let refresher = RollupRefresher(schema: schemaIdentifier)
+        let refresher = RollupRefresher(schema: schema)
         let days = try await Connection.withConnection(database, logger: testLogger) { connection in
             try await connection.withTransaction { connection in
                 let days = try refresher.changedDays(runId: summary.runId, on: connection)

@@ -17,13 +17,13 @@ struct TwoRoles {
     static let script = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appending(path: "deploy/postgres/two-roles.sql")
 
-    /// Runs the file on `database` as its administrator; throws with psql's output when it fails.
-    func apply(on database: DatabaseConfiguration) async throws {
+    /// Runs the file on `database` as its administrator for `schema`; throws with psql's output when it fails.
+    func apply(on database: DatabaseConfiguration, schema: String = "qai") async throws {
         let output = try await LoaderProcess.run(
             executable: try Self.psql(),
             [
                 "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", "owner=\(owner)", "-v", "loader=\(loader)",
-                "-d", database.connectionString, "-f", Self.script.path,
+                "-v", "schema=\(schema)", "-d", database.connectionString, "-f", Self.script.path,
             ],
             environment: [:])
         guard output.exitCode == 0 else { throw ScriptFailed(output: output.all) }
