@@ -68,8 +68,10 @@ enum RunLedger {
         }
     }
 
-    /// Waits until no other session is connected to the database, so the sessions of a killed
-    /// loader are gone (the server notices a dead client at its next read); gives up after 10 s.
+    /// Waits until no other client session is connected to the database, so the sessions of a
+    /// killed loader are gone (the server notices a dead client at its next read); gives up after
+    /// 10 s. Background workers (autovacuum, Citus's maintenance daemon) and the connections Citus
+    /// nodes keep to each other (`application_name` `citus_internal ...`) are not clients.
     static func waitForOtherSessionsToEnd(_ database: DatabaseConfiguration) async throws -> Int {
         try await Connection.withConnection(database, logger: logger) { connection in
             var others = 0
@@ -78,6 +80,7 @@ enum RunLedger {
                     """
                     SELECT count(*) AS others FROM pg_stat_activity
                     WHERE datname = current_database() AND pid <> pg_backend_pid()
+                      AND backend_type = 'client backend' AND application_name NOT LIKE 'citus\\_internal%'
                     """)
                 others = try rows.first?.decode("others", as: Int.self) ?? 0
                 if others == 0 { break }
