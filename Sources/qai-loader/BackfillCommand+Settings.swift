@@ -1,43 +1,23 @@
-import Postgres
-import QualityAI
-import Warehouse
-
 extension BackfillCommand: SettingsCommand {
-    /// Everything `backfill` takes, resolved (flag > environment > settings file > default) and checked.
+    /// Everything `backfill` takes, resolved (flag > environment > settings file > default) and
+    /// checked: only what it shares with `sync`.
+    @dynamicMemberLookup
     struct Settings: Sendable {
-        let log: LogSettings
-        let database: DatabaseConfiguration
-        let schema: Identifier
-        let api: APIConfiguration
-        let http: HTTPClientFactory
-        let metrics: MetricsOutputs
-        let strictTypes: Bool
-        let lockPolicy: LockPolicy
-        let sliceHours: Int
-        let concurrency: Int
-        let writers: Int
+        let load: LoadSettings
         /// The effective value of each setting, by name.
         let effective: [String: String]
+
+        subscript<T>(dynamicMember keyPath: KeyPath<LoadSettings, T>) -> T { load[keyPath: keyPath] }
     }
 
     /// The settings of this invocation, from its flags and `settings`.
     /// - Throws: `ValidationError` naming the first invalid or missing setting.
     func resolve(settings: EnvironmentSettings) throws -> Settings {
         var resolver = SettingsResolver(settings)
-        let log = try options.logSettings(&resolver)
-        let database = try options.databaseConfiguration(&resolver)
-        let schema = try options.schemaIdentifier(&resolver)
-        let (api, http) = try self.api.resolve(&resolver)
-        let metrics = try self.metrics.outputs(&resolver, caBundle: http.caBundle)
-        let strictTypes = try types.strict(&resolver)
-        let lockPolicy = try locks.policy(&resolver)
-        let sliceHours = try resolver.sliceHours(flag: self.sliceHours)
-        let concurrency = try resolver.concurrency(flag: self.concurrency)
-        let writers = try resolver.writers(flag: self.writers)
-        return Settings(
-            log: log, database: database, schema: schema, api: api, http: http, metrics: metrics,
-            strictTypes: strictTypes, lockPolicy: lockPolicy, sliceHours: sliceHours, concurrency: concurrency,
-            writers: writers, effective: resolver.effective)
+        let load = try LoadSettings.resolve(
+            &resolver, options: options, api: api, metrics: metrics, types: types, locks: locks,
+            sliceHours: sliceHours, concurrency: concurrency, writers: writers)
+        return Settings(load: load, effective: resolver.effective)
     }
 
     func effectiveSettings(settings: EnvironmentSettings) throws -> [String: String] {
