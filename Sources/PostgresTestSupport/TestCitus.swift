@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Postgres
 
 /// The Citus cluster that Citus tests run on: `QAI_TEST_CITUS_URL` names its coordinator's
@@ -15,6 +16,29 @@ public enum TestCitus {
     public static func coordinator(applicationName: String) throws -> DatabaseConfiguration {
         guard let url else { throw TestCitusUnset() }
         return DatabaseConfiguration(connectionString: url, applicationName: applicationName)
+    }
+
+    /// One node of the cluster.
+    public struct Node: Sendable {
+        /// `host:port`, as `pg_dist_node` lists it.
+        public var name: String
+        /// The coordinator's settings with the node's host and port.
+        public var database: DatabaseConfiguration
+    }
+
+    /// Every active primary node of the cluster `coordinator` coordinates, the coordinator first,
+    /// each reached with the coordinator's settings and its own host and port.
+    public static func nodes(_ coordinator: DatabaseConfiguration) async throws -> [Node] {
+        let logger = Logger(label: "qai.tests.citus") { _ in SwiftLogNoOpLogHandler() }
+        return try await Connection.withConnection(coordinator, logger: logger) { connection in
+            try await connection.execute(
+                "SELECT nodename, nodeport::text FROM pg_dist_node WHERE isactive AND noderole = 'primary' ORDER BY groupid"
+            ).map { row in
+                let (host, port) = (row[0] ?? "", row[1] ?? "")
+                return Node(
+                    name: "\(host):\(port)", database: try coordinator.replacing(["host": host, "port": port]))
+            }
+        }
     }
 }
 

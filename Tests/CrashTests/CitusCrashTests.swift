@@ -1,4 +1,5 @@
 import Postgres
+import PostgresTestSupport
 import Testing
 
 /// Issue 16: the crash scenarios at the merge and commit points on Citus. The loader is killed
@@ -10,7 +11,7 @@ import Testing
 @Suite(
     "Citus: kill -9 of the loader at the merge and commit points, then a rerun", .serialized,
     .enabled(
-        if: CitusCrashCluster.url != nil,
+        if: TestCitus.url != nil,
         "set QAI_TEST_CITUS_URL to a Citus coordinator's database with workers added"))
 struct CitusCrashTests {
     /// The points inside a batch's transaction from its merge to just after its COMMIT.
@@ -37,7 +38,7 @@ struct CitusCrashTests {
         let loader = try LoaderBinary.locate()
         let mock = try await CrashFixture.fastMock.value
         let database = try await CitusCrashCluster.freshWarehouse(loader: loader, mockBaseURL: mock.baseURL)
-        let nodes = try await CitusCrashCluster.nodes(database)
+        let nodes = try await TestCitus.nodes(database)
         try #require(nodes.count >= 2, "a coordinator and at least one worker")
         let clean = try await CitusLeftovers.read(database)
         #expect(clean.isEmpty && clean.replicasCompared >= nodes.count, "a freshly migrated warehouse: \(clean)")

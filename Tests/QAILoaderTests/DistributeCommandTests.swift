@@ -5,9 +5,6 @@ import Testing
 
 @Suite("migrate --distribute")
 struct DistributeCommandTests {
-    /// The coordinator's database the Citus tests use (`QAI_TEST_CITUS_URL`), nil when unset.
-    static let citusURL = ProcessInfo.processInfo.environment["QAI_TEST_CITUS_URL"].flatMap { $0.isEmpty ? nil : $0 }
-
     @Test("on plain PostgreSQL it refuses with exit 64, says what to do, and changes nothing")
     func refusesWithoutCitus() async throws {
         let database = try await TestPostgres.makeDatabase(prefix: "qai_distribute")
@@ -26,9 +23,10 @@ struct DistributeCommandTests {
 
     @Test(
         "on a Citus coordinator: migrate, --distribute, again; every later migrate keeps the placement",
-        .enabled(if: citusURL != nil, "set QAI_TEST_CITUS_URL to a Citus coordinator's database with workers added"))
+        .enabled(
+            if: TestCitus.url != nil, "set QAI_TEST_CITUS_URL to a Citus coordinator's database with workers added"))
     func distributes() async throws {
-        let url = try #require(Self.citusURL)
+        let url = try #require(TestCitus.url)
         let coordinator = DatabaseConfiguration(connectionString: url)
         let schema = "qai_cli_\(UUID().uuidString.prefix(8).lowercased())"
         let environment = ["DATABASE_URL": url, "QAI_SCHEMA": schema]

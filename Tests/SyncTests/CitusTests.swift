@@ -1,4 +1,5 @@
 import Postgres
+import PostgresTestSupport
 import Testing
 import Warehouse
 
@@ -7,7 +8,7 @@ import Warehouse
 @Suite(
     "Citus: the warehouse distributed over a coordinator and its workers", .serialized,
     .enabled(
-        if: CitusCluster.url != nil, "set QAI_TEST_CITUS_URL to a Citus coordinator's database with workers added"))
+        if: TestCitus.url != nil, "set QAI_TEST_CITUS_URL to a Citus coordinator's database with workers added"))
 struct CitusTests {
     static let stream = "st-sync"
 
@@ -65,7 +66,7 @@ struct CitusTests {
             try await harness.expectStored(equal: new)
             try await harness.expectMatches(try await harness.truth.window(stream: Self.stream), stream: Self.stream)
 
-            let nodes = try await CitusCluster.nodes(from: harness.observer)
+            let nodes = try await TestCitus.nodes(try CitusCluster.coordinator())
             #expect(nodes.count >= 2, "a coordinator and at least one worker")
             let before = try await CitusCluster.fingerprint(schema: harness.schema.name, nodes: nodes)
             let third = try await harness.run(harness.backfill())

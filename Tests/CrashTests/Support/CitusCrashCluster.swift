@@ -1,22 +1,17 @@
 import Foundation
 import Logging
 import Postgres
+import PostgresTestSupport
 
 /// The Citus cluster the Citus crash tests run on: `QAI_TEST_CITUS_URL` names its coordinator's
 /// database (the `citus` extension created there and on every worker, the workers added with
 /// `citus_add_node`). Each test drops the schema `qai` there and migrates and distributes it anew
 /// through the built binary; the nodes are then read directly to find what a kill left behind.
 enum CitusCrashCluster {
-    /// The coordinator's connection string, nil when the variable is unset or empty.
-    static let url: String? = ProcessInfo.processInfo.environment["QAI_TEST_CITUS_URL"].flatMap {
-        $0.isEmpty ? nil : $0
-    }
-
     static let logger = Logger(label: "citus-crash-tests") { _ in SwiftLogNoOpLogHandler() }
 
     static func coordinator() throws -> DatabaseConfiguration {
-        guard let url else { throw ChildProcessError("QAI_TEST_CITUS_URL is not set") }
-        return DatabaseConfiguration(connectionString: url, applicationName: "qai-citus-crash-tests")
+        try TestCitus.coordinator(applicationName: "qai-citus-crash-tests")
     }
 
     /// A fresh warehouse on the cluster: schema `qai` dropped, then `qai-loader migrate` and
@@ -40,26 +35,6 @@ enum CitusCrashCluster {
             throw ChildProcessError("migrate --distribute left no hash-distributed table in schema qai")
         }
         return database
-    }
-
-    /// One node of the cluster.
-    struct Node: Sendable {
-        /// `host:port`, as `pg_dist_node` lists it.
-        var name: String
-        /// The coordinator's settings with the node's host and port.
-        var database: DatabaseConfiguration
-    }
-
-    /// Every active primary node of the cluster `database` coordinates, the coordinator first.
-    static func nodes(_ database: DatabaseConfiguration) async throws -> [Node] {
-        try await Connection.withConnection(database, logger: logger) { connection in
-            try await connection.execute(
-                "SELECT nodename, nodeport::text FROM pg_dist_node WHERE isactive AND noderole = 'primary' ORDER BY groupid"
-            ).map { row in
-                let (host, port) = (row[0] ?? "", row[1] ?? "")
-                return Node(name: "\(host):\(port)", database: try database.replacing(["host": host, "port": port]))
-            }
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Postgres
+import PostgresTestSupport
 
 /// What an interrupted load left on the nodes of a Citus cluster that it should not have: prepared
 /// (two-phase) transactions nobody will finish, sessions still inside a transaction, and copies
@@ -25,7 +26,7 @@ struct CitusLeftovers: Sendable, Equatable, CustomStringConvertible {
     /// and the coordinator's connections to the workers close after it).
     static func read(_ database: DatabaseConfiguration) async throws -> CitusLeftovers {
         var leftovers = CitusLeftovers()
-        let nodes = try await CitusCrashCluster.nodes(database)
+        let nodes = try await TestCitus.nodes(database)
         for node in nodes {
             let name = node.name
             try await Connection.withConnection(node.database, logger: CitusCrashCluster.logger) { connection in
@@ -57,7 +58,7 @@ struct CitusLeftovers: Sendable, Equatable, CustomStringConvertible {
     /// Digests every node's copy of every reference table of schema `qai` and records the tables
     /// whose copies differ.
     private static func compareReferenceReplicas(
-        _ database: DatabaseConfiguration, nodes: [CitusCrashCluster.Node], into leftovers: inout CitusLeftovers
+        _ database: DatabaseConfiguration, nodes: [TestCitus.Node], into leftovers: inout CitusLeftovers
     ) async throws {
         let placements = try await Connection.withConnection(database, logger: CitusCrashCluster.logger) {
             connection in
