@@ -37,6 +37,11 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
     /// without a conversation id: the id key and `src` are left out. Keyed on the record, not the
     /// request, so retries see the same records; `/mock/truth` lists them in `servedWithoutId`.
     public var missingIdEvery: Int
+    /// At most this many injected faults in a row for one request (same stream and body); the next
+    /// attempt of that request is served without one. The real limiter (`requestsPerMinute`) is not
+    /// bounded by it. 0 = no bound. Lets a test inject many faults without ever exhausting the
+    /// client's attempts, whatever order concurrent requests arrive in.
+    public var maxFaultsInARow: Int
 
     public init(
         rateLimitEvery: Int = 0,
@@ -51,7 +56,8 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         delayMilliseconds: Int = 0,
         stuckPaging: Bool = false,
         requestsPerMinute: Int = 0,
-        missingIdEvery: Int = 0
+        missingIdEvery: Int = 0,
+        maxFaultsInARow: Int = 0
     ) {
         self.rateLimitEvery = rateLimitEvery
         self.retryAfter = retryAfter
@@ -66,6 +72,7 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         self.stuckPaging = stuckPaging
         self.requestsPerMinute = requestsPerMinute
         self.missingIdEvery = missingIdEvery
+        self.maxFaultsInARow = maxFaultsInARow
     }
 
     public init(from decoder: any Decoder) throws {
@@ -86,6 +93,7 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         stuckPaging = try c.decodeIfPresent(Bool.self, forKey: .stuckPaging) ?? defaults.stuckPaging
         requestsPerMinute = try c.decodeIfPresent(Int.self, forKey: .requestsPerMinute) ?? defaults.requestsPerMinute
         missingIdEvery = try c.decodeIfPresent(Int.self, forKey: .missingIdEvery) ?? defaults.missingIdEvery
+        maxFaultsInARow = try c.decodeIfPresent(Int.self, forKey: .maxFaultsInARow) ?? defaults.maxFaultsInARow
     }
 
     /// Whether the conversation at a 0-based serving position is served without its id.

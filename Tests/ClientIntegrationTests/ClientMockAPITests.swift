@@ -32,7 +32,8 @@ import Testing
     @Test func everyRecordArrivesDespite429s5xxTruncatedAndDroppedAnswers() async throws {
         let faults = FaultConfiguration(
             rateLimitEvery: 7, retryAfter: .httpDate, rateLimitBodyEvery: 9, rateLimitBodyStatus: 200,
-            serverErrorRate: 0.1, truncatedBodyEvery: 5, htmlErrorEvery: 11, dropConnectionEvery: 13)
+            serverErrorRate: 0.1, truncatedBodyEvery: 5, htmlErrorEvery: 11, dropConnectionEvery: 13,
+            maxFaultsInARow: 3)
         try await MockHarness.with(MockHarness.mockConfiguration(faults: faults)) { mock in
             try await HTTPClient.withHTTPClient { http in
                 let (result, truth) = try await fetchAll(mock, http: http)

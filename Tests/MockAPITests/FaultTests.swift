@@ -126,6 +126,20 @@ import Testing
         #expect((1...60).contains(wait))
     }
 
+    @Test func maxFaultsInARowServesTheNextAttemptOfThatRequest() async throws {
+        let statuses = try await MockHarness.withServer { http in
+            _ = try await http.post("/mock/faults", json: #"{"rateLimitEvery":1,"maxFaultsInARow":2}"#)
+            var statuses: [Int] = []
+            for offset in [0, 0, 5, 0, 0, 5, 5, 5, 5] {
+                statuses.append(try await http.rawData(body: requestBody(offset: offset, limit: 5)).status)
+            }
+            return statuses
+        }
+        // Every request is a 429 unless its own body already failed twice in a row; a clean answer
+        // starts that body's count again. Another body in between does not reset it.
+        #expect(statuses == [429, 429, 429, 200, 429, 429, 200, 429, 429])
+    }
+
     @Test func faultsFromTheConfigurationAndEchoedByGet() async throws {
         let configuration = MockHarness.configuration(
             faults: FaultConfiguration(rateLimitEvery: 2, delayMilliseconds: 5))

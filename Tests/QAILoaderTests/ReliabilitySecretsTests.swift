@@ -14,7 +14,8 @@ import Testing
     static let clientSecret = "Client-Canary-S3cret-\(UUID().uuidString.prefix(8))"
     static let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJhcHBJZCI6ImNhbmFyeSJ9.Canary-Sig-\(UUID().uuidString.prefix(8))"
     static let faults = FaultConfiguration(
-        rateLimitEvery: 9, serverErrorRate: 0.05, truncatedBodyEvery: 13, htmlErrorEvery: 17, missingIdEvery: 40)
+        rateLimitEvery: 9, serverErrorRate: 0.05, truncatedBodyEvery: 13, htmlErrorEvery: 17, missingIdEvery: 40,
+        maxFaultsInARow: 3)
 
     @Test(.timeLimit(.minutes(5)))
     func noSecretAnywhere() async throws {

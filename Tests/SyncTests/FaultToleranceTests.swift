@@ -4,7 +4,8 @@ import Testing
 @Suite struct FaultToleranceTests {
     static let faults = """
         {"rateLimitEvery":7,"retryAfter":"none","rateLimitBodyEvery":23,"rateLimitBodyStatus":200,
-        "serverErrorRate":0.05,"truncatedBodyEvery":11,"htmlErrorEvery":13,"dropConnectionEvery":17}
+        "serverErrorRate":0.05,"truncatedBodyEvery":11,"htmlErrorEvery":13,"dropConnectionEvery":17,
+        "maxFaultsInARow":3}
         """
     static let injected = [
         "rateLimited", "rateLimitBody", "serverError", "truncatedBody", "htmlError", "droppedConnection",

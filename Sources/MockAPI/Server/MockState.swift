@@ -12,6 +12,13 @@ final class MockState: Sendable {
         var stats = MockStats()
         var seenTokenIds: [String: Int64] = [:]
         var admittedMs: [Int64] = []
+        /// Faults in a row per request (stream and body) that has not been served cleanly since.
+        var faultsInARow: [RequestKey: Int] = [:]
+    }
+
+    private struct RequestKey: Hashable {
+        var stream: String
+        var body: [UInt8]
     }
 
     private let inner: Mutex<Inner>
@@ -71,6 +78,7 @@ final class MockState: Sendable {
             $0.faults = faults
             $0.counter = 0
             $0.admittedMs = []
+            $0.faultsInARow = [:]
         }
     }
 
@@ -81,11 +89,12 @@ final class MockState: Sendable {
             $0.stats = MockStats()
             $0.counter = 0
             $0.admittedMs = []
+            $0.faultsInARow = [:]
         }
     }
 
     /// Counts an arriving raw data request and decides which fault, if any, it gets.
-    func admit(stream: String, nowMs: Int64) -> Admission {
+    func admit(stream: String, body: [UInt8], nowMs: Int64) -> Admission {
         inner.withLock { state in
             state.counter += 1
             state.stats.arrived(stream: stream, atMs: nowMs)
@@ -112,10 +121,29 @@ final class MockState: Sendable {
             } else if every(faults.truncatedBodyEvery) {
                 admission.fault = .truncatedBody
             }
+            Self.bound(&admission, key: RequestKey(stream: stream, body: body), in: &state)
             if admission.fault != .rateLimitExceeded { state.admittedMs.append(nowMs) }
             if let fault = admission.fault { state.stats.faults[fault, default: 0] += 1 }
             if faults.delayMilliseconds > 0 { state.stats.faults[.delayed, default: 0] += 1 }
             return admission
+        }
+    }
+
+    /// Applies `maxFaultsInARow`: a request that already failed that many times in a row is served.
+    private static func bound(_ admission: inout Admission, key: RequestKey, in state: inout Inner) {
+        let limit = admission.faults.maxFaultsInARow
+        guard limit > 0 else { return }
+        let fault = admission.fault
+        guard let fault, fault != .rateLimitExceeded else {
+            if fault == nil { state.faultsInARow[key] = nil }
+            return
+        }
+        let before = state.faultsInARow[key, default: 0]
+        if before >= limit {
+            admission.fault = nil
+            state.faultsInARow[key] = nil
+        } else {
+            state.faultsInARow[key] = before + 1
         }
     }
 

@@ -31,7 +31,9 @@ struct RawDataController: Sendable {
 
     private func rawData(_ request: Request, stream: String) async -> Response {
         let nowMs = Self.nowMs()
-        let admission = state.admit(stream: stream, nowMs: nowMs)
+        let body = try? await request.body.collect(upTo: 1 << 20)
+        let bodyBytes = body.map { Array(buffer: $0) }
+        let admission = state.admit(stream: stream, body: bodyBytes ?? [], nowMs: nowMs)
         if admission.faults.delayMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(admission.faults.delayMilliseconds))
         }
@@ -52,7 +54,8 @@ struct RawDataController: Sendable {
             response = FaultResponses.htmlPage()
         default:
             do {
-                let page = try await serve(request, stream: stream, admission: admission, nowMs: nowMs)
+                let page = try serve(
+                    request, stream: stream, body: bodyBytes, admission: admission, nowMs: nowMs)
                 records = page.records
                 stuck = admission.faults.stuckPaging && page.stuck
                 response =
@@ -87,21 +90,16 @@ struct RawDataController: Sendable {
         var stuck: Bool
     }
 
-    private func serve(_ request: Request, stream: String, admission: Admission, nowMs: Int64) async throws(VendorError)
-        -> ServedPage
-    {
+    private func serve(
+        _ request: Request, stream: String, body: [UInt8]?, admission: Admission, nowMs: Int64
+    ) throws(VendorError) -> ServedPage {
         try authenticate(request, now: nowMs / 1000)
         guard let index = dataset.streams[stream] else {
             throw VendorError(status: .notFound, message: "Invalid streamId: no app with this id", code: 404)
         }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: 1 << 20)
-        } catch {
-            throw .badRequest("Request body too large or unreadable")
-        }
+        guard let body else { throw .badRequest("Request body too large or unreadable") }
         let query = try RawDataQuery.parse(
-            Array(buffer: body), queryBelowThreshold: request.uri.queryParameters.get("include_below_threshold"))
+            body, queryBelowThreshold: request.uri.queryParameters.get("include_below_threshold"))
         let stuck = admission.faults.stuckPaging && query.page > 1
         let page = dataset.page(index, query: query, moment: admission.moment, stuck: stuck, faults: admission.faults)
         return ServedPage(bytes: page.bytes, records: page.records, stuck: stuck)

@@ -35,7 +35,7 @@ import Testing
         let retryAfter = ["seconds", "none", "httpDate"][run % 3]
         return """
             {"rateLimitEvery":9,"retryAfter":"\(retryAfter)","retryAfterSeconds":1,"serverErrorRate":0.05,
-            "truncatedBodyEvery":11,"dropConnectionEvery":17,"delayMilliseconds":20}
+            "truncatedBodyEvery":11,"dropConnectionEvery":17,"delayMilliseconds":20,"maxFaultsInARow":3}
             """
     }
 
