@@ -24,7 +24,7 @@ struct RightsCheck {
         case .load:
             "USAGE on schema \(schema), SELECT, INSERT, UPDATE, DELETE on its "
                 + RightsGroup.loadedTablePrefixes.map { $0 + "*" }.joined(separator: ", ")
-                + " tables, SELECT on \(RightsGroup.migrationsTable), EXECUTE on its functions, "
+                + " tables, SELECT on \(RightsGroup.migrationsTables.joined(separator: " and ")), EXECUTE on its functions, "
                 + "TEMPORARY on the database"
         case .status:
             "USAGE on schema \(schema), SELECT on " + RightsGroup.statusTables.joined(separator: ", ")

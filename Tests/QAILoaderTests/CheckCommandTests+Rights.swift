@@ -20,7 +20,7 @@ extension CheckCommandTests {
         #expect(rights.line?.hasPrefix("FAIL") == true, "\(output.stdout)")
         for lacking in [
             "lacks USAGE on schema qai; ", "SELECT, INSERT, UPDATE, DELETE on tables qai.bridge_conversation_agent, ",
-            "qai.rollup_pending_day", "; SELECT on table qai.schema_migrations",
+            "qai.rollup_pending_day", "; SELECT on tables qai.schema_migrations, qai.schema_repeatables",
             "; EXECUTE on function qai.refresh_rollups(p_days date[])",
         ] {
             #expect(rights.line?.contains(lacking) == true, "missing \(lacking): \(output.stdout)")
@@ -28,7 +28,7 @@ extension CheckCommandTests {
         for grant in [
             "GRANT USAGE ON SCHEMA \"qai\" TO \"\(role)\"",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE \"qai\".\"bridge_conversation_agent\", ",
-            "GRANT SELECT ON TABLE \"qai\".\"schema_migrations\" TO \"\(role)\"",
+            "GRANT SELECT ON TABLE \"qai\".\"schema_migrations\", \"qai\".\"schema_repeatables\" TO \"\(role)\"",
             "GRANT EXECUTE ON FUNCTION \"qai\".refresh_rollups(p_days date[]) TO \"\(role)\"",
         ] {
             #expect(rights.next?.contains(grant) == true, "missing \(grant): \(output.stdout)")

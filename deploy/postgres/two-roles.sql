@@ -53,10 +53,12 @@ WHERE n.nspname = :'schema' AND c.relkind IN ('r', 'p')
     AND c.relname ~ '^(fact|bridge|dim|etl|rollup)_'
 ORDER BY c.relname \gexec
 
--- schema_migrations is migrate's: the loader only reads it (check and every command compare versions).
-SELECT format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON TABLE %I.schema_migrations FROM %I', :'schema', :'loader'),
-    format('GRANT SELECT ON TABLE %I.schema_migrations TO %I', :'schema', :'loader')
-WHERE to_regclass(format('%I.schema_migrations', :'schema')) IS NOT NULL \gexec
+-- schema_migrations and schema_repeatables are migrate's: the loader only reads them (check and
+-- every command compare versions).
+SELECT format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON TABLE %I.%I FROM %I', :'schema', t.name, :'loader'),
+    format('GRANT SELECT ON TABLE %I.%I TO %I', :'schema', t.name, :'loader')
+FROM (VALUES ('schema_migrations'), ('schema_repeatables')) AS t (name)
+WHERE to_regclass(format('%I.%I', :'schema', t.name)) IS NOT NULL \gexec
 
 -- The loader does not read or write the views (analysts and Grafana do, see --create-reader-role).
 SELECT format('REVOKE ALL ON TABLE %I.%I FROM %I', :'schema', c.relname, :'loader')

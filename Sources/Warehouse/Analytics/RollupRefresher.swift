@@ -53,8 +53,8 @@ public struct RollupRefresher: Sendable {
         guard try hasBatch(on: connection) else { return 0 }
         _ = try connection.execute(
             Query(
-                unsafeSQL: "SELECT pg_advisory_xact_lock_shared(hashtextextended('qai-loader:rollups:' || $1, 0))",
-                binds: [schema.name], name: "share the rollup lock"))
+                unsafeSQL: "SELECT pg_advisory_xact_lock_shared(\(schema.qualifying("rollup_lock_key"))())",
+                name: "share the rollup lock"))
         let rows = try connection.execute(
             Query(
                 unsafeSQL: """

@@ -4,14 +4,22 @@ import Postgres
 /// Creates or upgrades the warehouse schema from the embedded migrations. Each pending migration
 /// runs in its own transaction together with its row in `schema_migrations` (version, checksum);
 /// an advisory lock makes concurrent runs wait for each other, so two `migrate`s at once both
-/// succeed. Refuses to run when an applied file was edited or the database is newer.
+/// succeed. Refuses to run when an applied file was edited or the database is newer. After the
+/// migrations, every repeatable script (views, functions, comments) whose text differs from the
+/// one last run, or that never ran, runs in its own transaction with its row in
+/// `schema_repeatables`.
 public struct Migrator: Sendable {
     public let schema: Identifier
     public let migrations: [Migration]
+    public let repeatables: [Repeatable]
 
-    public init(schema: Identifier, migrations: [Migration] = Migration.embedded) {
+    public init(
+        schema: Identifier, migrations: [Migration] = Migration.embedded,
+        repeatables: [Repeatable] = Repeatable.embedded
+    ) {
         self.schema = schema
         self.migrations = migrations
+        self.repeatables = repeatables
     }
 
     /// What `migrate` did.
@@ -20,6 +28,8 @@ public struct Migrator: Sendable {
         public var applied: [Int]
         /// The schema version after the call.
         public var version: Int
+        /// Repeatable scripts run by this call (new or changed since they last ran), in order.
+        public var reapplied: [String] = []
     }
 
     /// Applies every pending migration.
@@ -78,12 +88,77 @@ public struct Migrator: Sendable {
             report.applied.append(migration.version)
             report.version = migration.version
         }
+        report.reapplied = try await applyRepeatables(connection, logger: logger)
         return report
     }
 
-    /// Throws unless the database is at exactly the binary's version with unedited migrations.
+    /// Runs the repeatable scripts that are new or changed; returns their names.
+    private func applyRepeatables(_ connection: Connection, logger: Logger) async throws -> [String] {
+        let table = schema.qualifying("schema_repeatables")
+        try await connection.executeScript(
+            unsafeSQL: """
+                CREATE TABLE IF NOT EXISTS \(table) (
+                    name text PRIMARY KEY,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                );
+                COMMENT ON TABLE \(table) IS 'Repeatable scripts (sql/repeatable: views, functions, comments) last run by qai-loader migrate: one row per file.';
+                COMMENT ON COLUMN \(table).name IS 'The file name under sql/repeatable.';
+                COMMENT ON COLUMN \(table).checksum IS 'md5 of the file text when it last ran; migrate runs the file again when its text differs.';
+                COMMENT ON COLUMN \(table).applied_at IS 'When the file last ran (UTC).';
+                """, name: "create schema_repeatables")
+        let current = try await repeatableStates(connection)
+        var ran: [String] = []
+        for repeatable in repeatables where current[repeatable.name] != true {
+            let schema = self.schema
+            try await connection.withTransaction { connection in
+                try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
+                try connection.executeScript(unsafeSQL: repeatable.sql, name: "repeatable \(repeatable.name)")
+                try connection.execute(
+                    """
+                    INSERT INTO \(identifier: schema).schema_repeatables (name, checksum)
+                    VALUES (\(repeatable.name), md5(\(repeatable.sql)))
+                    ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
+                    """)
+            }
+            logger.info(
+                "repeatable.applied", metadata: ["repeatable.file": "\(repeatable.name)", "schema": "\(schema.name)"])
+            ran.append(repeatable.name)
+        }
+        return ran
+    }
+
+    /// Each repeatable script that ran in the schema, with whether the text it ran is this binary's.
+    /// Empty when none ever ran (a schema migrated before repeatable scripts existed).
+    func repeatableStates(_ connection: Connection) async throws -> [String: Bool] {
+        let table = schema.qualifying("schema_repeatables")
+        let exists = try await connection.execute("SELECT to_regclass(\(table)) IS NOT NULL AS present")
+        guard try exists.first?.decode("present", as: Bool.self) == true else { return [:] }
+        var states: [String: Bool] = [:]
+        for repeatable in repeatables {
+            let same = try await connection.execute(
+                Query(
+                    unsafeSQL: "SELECT checksum = md5($1) AS same FROM \(table) WHERE name = $2",
+                    binds: [repeatable.sql, repeatable.name]))
+            if let row = same.first { states[repeatable.name] = try row.decode("same", as: Bool.self) ?? false }
+        }
+        return states
+    }
+
+    /// Throws unless the database is at exactly the binary's version with unedited migrations and
+    /// every repeatable script last ran there with this binary's text (the loader's SQL may call
+    /// what they define, e.g. `rollup_lock_key()`).
     public func verifyCurrent(_ connection: Connection) async throws {
         try verify(applied: try await appliedChecksums(connection), allowPending: false)
+        let states = try await repeatableStates(connection)
+        if let stale = repeatables.first(where: { states[$0.name] != true }) {
+            let state = states[stale.name] == nil ? "lacks" : "has another version of"
+            throw WarehouseError(
+                code: .schemaOutdated,
+                message:
+                    "schema \(schema.name) \(state) the repeatable script \(stale.name) (views, functions, comments)",
+                advice: "run 'qai-loader migrate' with this version first")
+        }
     }
 
     /// Applied versions, each with whether its stored checksum matches the embedded file (the

@@ -74,9 +74,10 @@ extension DatabaseRights {
         ]
     }
 
-    /// SELECT, INSERT, UPDATE and DELETE on the loader's tables; SELECT on `schema_migrations`.
+    /// SELECT, INSERT, UPDATE and DELETE on the loader's tables; SELECT on `schema_migrations` and
+    /// `schema_repeatables`.
     static func loadNeeds(_ table: String) -> [String] {
-        if table == RightsGroup.migrationsTable { return ["SELECT"] }
+        if RightsGroup.migrationsTables.contains(table) { return ["SELECT"] }
         let loaded = RightsGroup.loadedTablePrefixes.contains { table.hasPrefix($0) }
         return loaded ? ["SELECT", "INSERT", "UPDATE", "DELETE"] : []
     }

@@ -24,9 +24,11 @@ public enum RightsGroup: String, Sendable, CaseIterable {
 
     /// The tables `status` reads.
     public static let statusTables = [
-        "schema_migrations", "etl_run", "etl_slice", "etl_watermark", "etl_rejected", "fact_conversation",
+        "schema_migrations", "schema_repeatables", "etl_run", "etl_slice", "etl_watermark", "etl_rejected",
+        "fact_conversation",
     ]
 
-    /// The table `migrate` keeps its applied versions in; the other commands only read it.
-    public static let migrationsTable = "schema_migrations"
+    /// The tables `migrate` keeps what it applied in (migrations, repeatable scripts); the other
+    /// commands only read them.
+    public static let migrationsTables = ["schema_migrations", "schema_repeatables"]
 }
