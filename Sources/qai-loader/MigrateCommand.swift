@@ -67,6 +67,11 @@ struct MigrateCommand: AsyncParsableCommand {
                 let list = report.applied.map(String.init).joined(separator: ", ")
                 print("Schema \(migrator.schema.name): applied migration \(list); now at \(report.version).")
             }
+            if !report.reapplied.isEmpty {
+                print(
+                    "Schema \(migrator.schema.name): ran the repeatable scripts "
+                        + "\(report.reapplied.joined(separator: ", ")) (new or changed).")
+            }
         }
     }
 
