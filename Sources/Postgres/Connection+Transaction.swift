@@ -3,9 +3,9 @@ extension Connection {
     /// `body`'s error is rethrown unchanged; a failed BEGIN or COMMIT throws a `PostgresError`
     /// whose statement says which.
     public func withTransaction<T: Sendable>(
-        isolation: String = "READ COMMITTED", _ body: @Sendable (isolated Connection) throws -> T
+        isolation: IsolationLevel = .readCommitted, _ body: @Sendable (isolated Connection) throws -> T
     ) throws -> T {
-        try execute(Query(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation)", name: "BEGIN"))
+        try execute(isolation.begin)
         let value: T
         do {
             value = try body(self)
@@ -14,7 +14,7 @@ extension Connection {
             throw error
         }
         do {
-            try execute(Query(unsafeSQL: "COMMIT", name: "COMMIT"))
+            try execute(Query("COMMIT", name: "COMMIT"))
         } catch {
             rollbackQuietly()
             throw error
@@ -24,6 +24,6 @@ extension Connection {
 
     /// Rolls back whatever transaction is open, ignoring a failure (the connection may be gone).
     public func rollbackQuietly() {
-        _ = try? execute(Query(unsafeSQL: "ROLLBACK", name: "ROLLBACK"))
+        _ = try? execute(Query("ROLLBACK", name: "ROLLBACK"))
     }
 }

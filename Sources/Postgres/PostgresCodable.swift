@@ -48,3 +48,25 @@ extension Bool: PostgresEncodable, PostgresDecodable {
 extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
     public var postgresText: String? { self?.postgresText }
 }
+
+extension Array: PostgresEncodable where Element: PostgresEncodable {
+    /// A PostgreSQL array literal (`{"a","b",NULL}`): every element double-quoted with `"` and `\`
+    /// escaped, NULL for nil. Bind it with a cast, e.g. `= ANY (\(ids)::bigint[])`.
+    public var postgresText: String? {
+        var text = "{"
+        for (position, element) in enumerated() {
+            if position > 0 { text += "," }
+            guard let value = element.postgresText else {
+                text += "NULL"
+                continue
+            }
+            text += "\""
+            for character in value {
+                if character == "\"" || character == "\\" { text += "\\" }
+                text.append(character)
+            }
+            text += "\""
+        }
+        return text + "}"
+    }
+}

@@ -20,6 +20,12 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
         self.init(unsafeSQL: value)
     }
 
+    /// A statement built by interpolation, with a name for errors and logs.
+    public init(_ query: Query, name: String) {
+        self = query
+        self.name = name
+    }
+
     public init(stringInterpolation: StringInterpolation) {
         self.init(unsafeSQL: stringInterpolation.sql, binds: stringInterpolation.binds)
     }
@@ -57,5 +63,45 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
         public mutating func appendInterpolation(identifier: Identifier) {
             sql += identifier.quoted
         }
+
+        /// Inserts `schema.object`, both quoted: `FROM \(schema, "etl_run")`. The object name is a
+        /// literal of the code, never input.
+        public mutating func appendInterpolation(_ schema: Identifier, _ object: StaticString) {
+            sql += schema.qualifying(object.description)
+        }
+
+        /// Inserts another query's SQL, its parameters renumbered after the ones bound so far: a
+        /// part of a statement chosen at run time (`WHERE` or not) stays bound, never spliced.
+        public mutating func appendInterpolation(fragment: Query) {
+            sql += fragment.sql.renumberingParameters(by: binds.count)
+            binds += fragment.binds
+        }
+    }
+}
+
+extension String {
+    /// The SQL with every `$n` parameter reference moved up by `offset`. Fragments are the code's
+    /// own SQL: a `$` followed by digits is always a parameter there (dollar quotes are `$$` or
+    /// `$tag$`, whose tags cannot start with a digit).
+    func renumberingParameters(by offset: Int) -> String {
+        guard offset > 0, contains("$") else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count + 8)
+        var index = startIndex
+        while index < endIndex {
+            let character = self[index]
+            index = self.index(after: index)
+            guard character == "$" else {
+                result.append(character)
+                continue
+            }
+            var digits = ""
+            while index < endIndex, let digit = self[index].wholeNumberValue, self[index].isASCII {
+                digits += String(digit)
+                index = self.index(after: index)
+            }
+            result += digits.isEmpty ? "$" : "$\((Int(digits) ?? 0) + offset)"
+        }
+        return result
     }
 }

@@ -30,13 +30,16 @@ public enum ReaderRole {
                     throw ReaderRoleError(role: name.name, reason: "it is a superuser, replication or BYPASSRLS role")
                 }
             }
-            let attributes = "LOGIN NOCREATEDB NOCREATEROLE NOINHERIT"
             if existing.isEmpty {
                 try connection.execute(
-                    Query(unsafeSQL: "CREATE ROLE \(name.quoted) \(attributes)", name: "create reader role"))
+                    Query(
+                        "CREATE ROLE \(identifier: name) LOGIN NOCREATEDB NOCREATEROLE NOINHERIT",
+                        name: "create reader role"))
             } else {
                 try connection.execute(
-                    Query(unsafeSQL: "ALTER ROLE \(name.quoted) \(attributes)", name: "alter reader role"))
+                    Query(
+                        "ALTER ROLE \(identifier: name) LOGIN NOCREATEDB NOCREATEROLE NOINHERIT",
+                        name: "alter reader role"))
             }
             if let password {
                 let statement = try connection.execute(
@@ -44,9 +47,11 @@ public enum ReaderRole {
                 guard let sql = try statement.first?.decode("sql", as: String.self) else {
                     throw ReaderRoleError(role: name.name, reason: "the server did not build the password statement")
                 }
+                // Dynamic: ALTER ROLE takes no parameters; the server quoted the password (format %L).
                 try connection.execute(Query(unsafeSQL: sql, name: "set reader role password"))
             }
             for statement in try grants(name: name, schema: schema, on: connection) {
+                // Dynamic: GRANT and REVOKE take no parameters; `grants` builds them with quoted names.
                 try connection.execute(Query(unsafeSQL: statement, name: "grant reader role privileges"))
             }
             return existing.isEmpty

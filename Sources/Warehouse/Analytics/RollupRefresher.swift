@@ -24,10 +24,9 @@ public struct RollupRefresher: Sendable {
     public func refresh(days: some Sequence<RollupDay>, on connection: isolated Connection) throws -> Int {
         let unique = Set(days).sorted()
         guard !unique.isEmpty else { return 0 }
-        let literal = "{" + unique.map(\.description).joined(separator: ",") + "}"
         let rows = try connection.execute(
             Query(
-                unsafeSQL: "SELECT \(schema.qualifying("refresh_rollups"))($1::date[]) AS days", binds: [literal],
+                "SELECT \(schema, "refresh_rollups")(\(unique.map(\.description))::date[]) AS days",
                 name: "refresh rollups"))
         return try rows.first?.decode("days", as: Int.self) ?? 0
     }
@@ -52,9 +51,7 @@ public struct RollupRefresher: Sendable {
     public func markChangedInBatch(on connection: isolated Connection) throws -> Int {
         guard try hasBatch(on: connection) else { return 0 }
         _ = try connection.execute(
-            Query(
-                unsafeSQL: "SELECT pg_advisory_xact_lock_shared(\(schema.qualifying("rollup_lock_key"))())",
-                name: "share the rollup lock"))
+            Query("SELECT pg_advisory_xact_lock_shared(\(schema, "rollup_lock_key")())", name: "share the rollup lock"))
         let rows = try connection.execute(
             Query(
                 unsafeSQL: """

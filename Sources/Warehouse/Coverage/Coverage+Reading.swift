@@ -5,11 +5,11 @@ extension Coverage {
     public static func read(schema: Identifier, on connection: Connection) async throws -> [String: Coverage] {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, extract(epoch FROM window_start)::bigint AS first,
-                        extract(epoch FROM window_end)::bigint AS last
-                    FROM \(schema.qualifying("etl_slice")) WHERE status = 'done'
-                    """, name: "read coverage"))
+                """
+                SELECT stream_id, extract(epoch FROM window_start)::bigint AS first,
+                    extract(epoch FROM window_end)::bigint AS last
+                FROM \(schema, "etl_slice") WHERE status = 'done'
+                """, name: "read coverage"))
         var slices: [String: [(first: Int64, last: Int64)]] = [:]
         for row in rows {
             guard let stream = row[0], let first = try row.decode("first", as: Int64.self),

@@ -40,11 +40,11 @@ public struct Distributor: Sendable {
         let table = schema.qualifying("fact_conversation")
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT EXISTS (
-                        SELECT FROM pg_dist_partition WHERE logicalrelid = to_regclass($1) AND partmethod = 'h'
-                    ) AS distributed
-                    """, binds: [table], name: "is the schema distributed"))
+                """
+                SELECT EXISTS (
+                    SELECT FROM pg_dist_partition WHERE logicalrelid = to_regclass(\(table)) AND partmethod = 'h'
+                ) AS distributed
+                """, name: "is the schema distributed"))
         return try rows.first?.decode("distributed", as: Bool.self) == true
     }
 
@@ -54,7 +54,7 @@ public struct Distributor: Sendable {
         try await requireCluster(connection)
         let schema = self.schema
         try await connection.withTransaction { connection in
-            try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
+            try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
             try connection.executeScript(unsafeSQL: Self.script, name: "citus/distribute.sql")
         }
         let placement = try await self.placement(connection)
@@ -89,14 +89,14 @@ public struct Distributor: Sendable {
     public func placement(_ connection: Connection) async throws -> Placement {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT c.relname AS name,
-                        CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference'
-                            ELSE 'local' END AS kind
-                    FROM pg_class c LEFT JOIN pg_dist_partition p ON p.logicalrelid = c.oid
-                    WHERE c.relnamespace = to_regnamespace($1) AND c.relkind IN ('r', 'p')
-                    ORDER BY c.relname
-                    """, binds: [schema.name], name: "table placement"))
+                """
+                SELECT c.relname AS name,
+                    CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference'
+                        ELSE 'local' END AS kind
+                FROM pg_class c LEFT JOIN pg_dist_partition p ON p.logicalrelid = c.oid
+                WHERE c.relnamespace = to_regnamespace(\(schema.name)) AND c.relkind IN ('r', 'p')
+                ORDER BY c.relname
+                """, name: "table placement"))
         var placement = Placement(
             distributed: [], reference: [], local: [], workers: try await activeWorkers(connection))
         for row in rows {

@@ -52,8 +52,9 @@ public struct Migrator: Sendable {
         let present = try await connection.execute(
             "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = \(schema.name)) AS present")
         if try present.first?.decode("present", as: Bool.self) != true {
-            try await connection.execute(Query(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema.quoted)"))
+            try await connection.execute("CREATE SCHEMA IF NOT EXISTS \(identifier: schema)")
         }
+        // A script of several statements takes no parameters; the one name in it is quoted.
         let table = schema.qualifying("schema_migrations")
         try await connection.executeScript(
             unsafeSQL: """
@@ -75,7 +76,7 @@ public struct Migrator: Sendable {
         for migration in migrations where applied[migration.version] == nil {
             let schema = self.schema
             try await connection.withTransaction { connection in
-                try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
+                try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
                 try connection.executeScript(unsafeSQL: migration.sql, name: "migration \(migration.fileName)")
                 try connection.execute(
                     """
@@ -94,6 +95,7 @@ public struct Migrator: Sendable {
 
     /// Runs the repeatable scripts that are new or changed; returns their names.
     private func applyRepeatables(_ connection: Connection, logger: Logger) async throws -> [String] {
+        // A script of several statements takes no parameters; the one name in it is quoted.
         let table = schema.qualifying("schema_repeatables")
         try await connection.executeScript(
             unsafeSQL: """
@@ -112,7 +114,7 @@ public struct Migrator: Sendable {
         for repeatable in repeatables where current[repeatable.name] != true {
             let schema = self.schema
             try await connection.withTransaction { connection in
-                try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
+                try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
                 try connection.executeScript(unsafeSQL: repeatable.sql, name: "repeatable \(repeatable.name)")
                 try connection.execute(
                     """
@@ -138,8 +140,8 @@ public struct Migrator: Sendable {
         for repeatable in repeatables {
             let same = try await connection.execute(
                 Query(
-                    unsafeSQL: "SELECT checksum = md5($1) AS same FROM \(table) WHERE name = $2",
-                    binds: [repeatable.sql, repeatable.name]))
+                    "SELECT checksum = md5(\(repeatable.sql)) AS same FROM \(schema, "schema_repeatables") WHERE name = \(repeatable.name)",
+                    name: "repeatable checksum"))
             if let row = same.first { states[repeatable.name] = try row.decode("same", as: Bool.self) ?? false }
         }
         return states
@@ -167,7 +169,7 @@ public struct Migrator: Sendable {
         let table = schema.qualifying("schema_migrations")
         let exists = try await connection.execute("SELECT to_regclass(\(table)) IS NOT NULL AS present")
         guard try exists.first?.decode("present", as: Bool.self) == true else { return [:] }
-        let rows = try await connection.execute(Query(unsafeSQL: "SELECT version FROM \(table)"))
+        let rows = try await connection.execute("SELECT version FROM \(schema, "schema_migrations")")
         var applied: [Int: Bool] = [:]
         for row in rows {
             guard let version = try row.decode("version", as: Int.self) else { continue }
@@ -177,8 +179,8 @@ public struct Migrator: Sendable {
             }
             let same = try await connection.execute(
                 Query(
-                    unsafeSQL: "SELECT checksum = md5($1) AS same FROM \(table) WHERE version = $2",
-                    binds: [migration.sql, String(version)]))
+                    "SELECT checksum = md5(\(migration.sql)) AS same FROM \(schema, "schema_migrations") WHERE version = \(version)",
+                    name: "migration checksum"))
             applied[version] = try same.first?.decode("same", as: Bool.self) ?? false
         }
         return applied

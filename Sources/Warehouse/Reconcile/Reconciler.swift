@@ -99,27 +99,26 @@ public struct Reconciler: Sendable {
     private func warehouseCounts(
         stream: String, from: Int64, to: Int64, sliceSeconds: Int64, on connection: Connection
     ) async throws -> (conversations: [Int64: Int], quarantined: [Int64: Int]) {
-        let binds = [stream, String(from), String(to), String(sliceSeconds)]
         let conversations = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT floor(extract(epoch FROM coalesce(conversation_start, api_window_start)) / $4::bigint)::bigint
-                        AS bucket, count(*) AS n
-                    FROM \(schema.qualifying("fact_conversation"))
-                    WHERE stream_id = $1 AND coalesce(conversation_start, api_window_start) >= to_timestamp($2::bigint)
-                        AND coalesce(conversation_start, api_window_start) < to_timestamp($3::bigint)
-                    GROUP BY 1
-                    """, binds: binds, name: "verify warehouse counts"))
+                """
+                SELECT floor(extract(epoch FROM coalesce(conversation_start, api_window_start)) / \(sliceSeconds)::bigint)::bigint
+                    AS bucket, count(*) AS n
+                FROM \(schema, "fact_conversation")
+                WHERE stream_id = \(stream) AND coalesce(conversation_start, api_window_start) >= to_timestamp(\(from)::bigint)
+                    AND coalesce(conversation_start, api_window_start) < to_timestamp(\(to)::bigint)
+                GROUP BY 1
+                """, name: "verify warehouse counts"))
         let quarantined = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT floor(extract(epoch FROM window_start) / $4::bigint)::bigint AS bucket,
-                        count(DISTINCT md5(raw)) AS n
-                    FROM \(schema.qualifying("etl_rejected"))
-                    WHERE stream_id = $1 AND window_start >= to_timestamp($2::bigint)
-                        AND window_end < to_timestamp($3::bigint)
-                    GROUP BY 1
-                    """, binds: binds, name: "verify quarantined counts"))
+                """
+                SELECT floor(extract(epoch FROM window_start) / \(sliceSeconds)::bigint)::bigint AS bucket,
+                    count(DISTINCT md5(raw)) AS n
+                FROM \(schema, "etl_rejected")
+                WHERE stream_id = \(stream) AND window_start >= to_timestamp(\(from)::bigint)
+                    AND window_end < to_timestamp(\(to)::bigint)
+                GROUP BY 1
+                """, name: "verify quarantined counts"))
         func buckets(_ rows: Rows) throws -> [Int64: Int] {
             var counts: [Int64: Int] = [:]
             for row in rows {

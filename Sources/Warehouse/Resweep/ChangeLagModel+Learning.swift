@@ -15,31 +15,31 @@ extension ChangeLagModel {
     public static func learn(
         stream: String, from: Int64, to: Int64, maxAge: Int64, schema: Identifier, on connection: Connection
     ) async throws -> ChangeLagModel {
-        let shares = (0...50).map { String(Double($0) / 50) }.joined(separator: ",")
+        let shares = (0...50).map { Double($0) / 50 }
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    WITH observed AS (
-                        SELECT f.conversation_start, h.observed_at, h.audit_date, r.command,
-                            lag(h.audit_date) OVER w AS previous_date, row_number() OVER w AS n
-                        FROM \(schema.qualifying("fact_audit_history")) h
-                        JOIN \(schema.qualifying("fact_conversation")) f USING (conversation_id)
-                        LEFT JOIN \(schema.qualifying("etl_run")) r ON r.run_id = h.run_id
-                        WHERE f.stream_id = $1 AND f.conversation_start >= to_timestamp($2::bigint)
-                            AND f.conversation_start < to_timestamp($3::bigint)
-                        WINDOW w AS (PARTITION BY h.conversation_id ORDER BY h.observed_at)
-                    ), ages AS (
-                        SELECT CASE
-                            WHEN audit_date IS NOT NULL AND (n = 1 OR audit_date IS DISTINCT FROM previous_date)
-                                THEN extract(epoch FROM audit_date - conversation_start)
-                            WHEN n > 1 AND command = 'sync' THEN extract(epoch FROM observed_at - conversation_start)
-                        END::float8 AS age
-                        FROM observed
-                    )
-                    SELECT count(*) AS n,
-                        percentile_cont(ARRAY[\(shares)]::float8[]) WITHIN GROUP (ORDER BY age) AS quantiles
-                    FROM ages WHERE age >= 0 AND age <= $4::float8
-                    """, binds: [stream, String(from), String(to), String(maxAge)], name: "learn audit change lags"))
+                """
+                WITH observed AS (
+                    SELECT f.conversation_start, h.observed_at, h.audit_date, r.command,
+                        lag(h.audit_date) OVER w AS previous_date, row_number() OVER w AS n
+                    FROM \(schema, "fact_audit_history") h
+                    JOIN \(schema, "fact_conversation") f USING (conversation_id)
+                    LEFT JOIN \(schema, "etl_run") r ON r.run_id = h.run_id
+                    WHERE f.stream_id = \(stream) AND f.conversation_start >= to_timestamp(\(from)::bigint)
+                        AND f.conversation_start < to_timestamp(\(to)::bigint)
+                    WINDOW w AS (PARTITION BY h.conversation_id ORDER BY h.observed_at)
+                ), ages AS (
+                    SELECT CASE
+                        WHEN audit_date IS NOT NULL AND (n = 1 OR audit_date IS DISTINCT FROM previous_date)
+                            THEN extract(epoch FROM audit_date - conversation_start)
+                        WHEN n > 1 AND command = 'sync' THEN extract(epoch FROM observed_at - conversation_start)
+                    END::float8 AS age
+                    FROM observed
+                )
+                SELECT count(*) AS n,
+                    percentile_cont(\(shares)::float8[]) WITHIN GROUP (ORDER BY age) AS quantiles
+                FROM ages WHERE age >= 0 AND age <= \(maxAge)::float8
+                """, name: "learn audit change lags"))
         let count = try rows.first?.decode("n", as: Int.self) ?? 0
         guard count >= minimumObservations, let text = try rows.first?.decode("quantiles", as: String.self) else {
             return .prior

@@ -51,13 +51,13 @@ public struct SweepHistory: Sendable, Equatable {
     {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, extract(epoch FROM window_start)::bigint AS first,
-                        extract(epoch FROM window_end)::bigint AS last,
-                        extract(epoch FROM completed_at)::bigint AS completed, reason
-                    FROM \(schema.qualifying("etl_slice"))
-                    WHERE status = 'done' AND completed_at IS NOT NULL AND window_end >= to_timestamp($1::bigint)
-                    """, binds: [String(since)], name: "read sweep history"))
+                """
+                SELECT stream_id, extract(epoch FROM window_start)::bigint AS first,
+                    extract(epoch FROM window_end)::bigint AS last,
+                    extract(epoch FROM completed_at)::bigint AS completed, reason
+                FROM \(schema, "etl_slice")
+                WHERE status = 'done' AND completed_at IS NOT NULL AND window_end >= to_timestamp(\(since)::bigint)
+                """, name: "read sweep history"))
         var slices: [String: [Slice]] = [:]
         for row in rows {
             guard let stream = row[0], let first = try row.decode("first", as: Int64.self),

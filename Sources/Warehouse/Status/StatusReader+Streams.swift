@@ -51,10 +51,10 @@ extension StatusReader {
     private func conversationCounts(on connection: Connection) async throws -> [String: ConversationCounts] {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, audit_status, count(*) AS n FROM \(schema.qualifying("fact_conversation"))
-                    GROUP BY stream_id, audit_status
-                    """, name: "status conversation counts"))
+                """
+                SELECT stream_id, audit_status, count(*) AS n FROM \(schema, "fact_conversation")
+                GROUP BY stream_id, audit_status
+                """, name: "status conversation counts"))
         var counts: [String: ConversationCounts] = [:]
         for row in rows {
             counts[row[0] ?? "", default: ConversationCounts()].add(try row.decode("n") ?? 0, auditStatus: row[1])
@@ -66,10 +66,10 @@ extension StatusReader {
     private func lastCompletedSlices(on connection: Connection) async throws -> [String: Int64] {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, extract(epoch FROM max(completed_at))::bigint AS completed
-                    FROM \(schema.qualifying("etl_slice")) WHERE status = 'done' GROUP BY stream_id
-                    """, name: "status last slices"))
+                """
+                SELECT stream_id, extract(epoch FROM max(completed_at))::bigint AS completed
+                FROM \(schema, "etl_slice") WHERE status = 'done' GROUP BY stream_id
+                """, name: "status last slices"))
         var completed: [String: Int64] = [:]
         for row in rows {
             if let stream = row[0], let time = try row.decode("completed", as: Int64.self) { completed[stream] = time }
@@ -85,14 +85,14 @@ extension StatusReader {
         let start = watermark - Int64(lookbackDays) * 86_400
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT extract(epoch FROM window_start)::bigint AS first,
-                        extract(epoch FROM window_end)::bigint AS last
-                    FROM \(schema.qualifying("etl_slice"))
-                    WHERE stream_id = $1 AND status = 'done' AND completed_at >= now() - make_interval(days => $2::int)
-                        AND window_end >= to_timestamp($3::bigint) AND window_start < to_timestamp($4::bigint)
-                    """, binds: [stream, String(sweptWithinDays), String(start), String(watermark)],
-                name: "status lookback slices"))
+                """
+                SELECT extract(epoch FROM window_start)::bigint AS first,
+                    extract(epoch FROM window_end)::bigint AS last
+                FROM \(schema, "etl_slice")
+                WHERE stream_id = \(stream) AND status = 'done'
+                    AND completed_at >= now() - make_interval(days => \(sweptWithinDays)::int)
+                    AND window_end >= to_timestamp(\(start)::bigint) AND window_start < to_timestamp(\(watermark)::bigint)
+                """, name: "status lookback slices"))
         let slices = try rows.map { row in
             (first: try row.decode("first", as: Int64.self) ?? 0, last: try row.decode("last", as: Int64.self) ?? 0)
         }

@@ -27,10 +27,10 @@ public struct StatusReader: Sendable {
         try await migrator.verifyCurrent(connection)
         let clock = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT extract(epoch FROM now())::bigint AS now,
-                        (SELECT max(version) FROM \(schema.qualifying("schema_migrations"))) AS version
-                    """))
+                """
+                SELECT extract(epoch FROM now())::bigint AS now,
+                    (SELECT max(version) FROM \(schema, "schema_migrations")) AS version
+                """, name: "status clock and version"))
         let now = try clock.first?.decode("now", as: Int64.self) ?? 0
         let runs = try await readRuns(runningOnly: false, on: connection)
         var running = try await readRuns(runningOnly: true, on: connection)
@@ -52,18 +52,19 @@ public struct StatusReader: Sendable {
 
     /// The last `recentRuns` runs, or every `running` one; newest first.
     func readRuns(runningOnly: Bool, on connection: Connection) async throws -> [RunStatus] {
-        let (condition, limit) = runningOnly ? ("WHERE status = 'running'", "") : ("", "LIMIT \(max(recentRuns, 0))")
+        let condition: Query = runningOnly ? "WHERE status = 'running'" : ""
+        let limit: Query = runningOnly ? "" : "LIMIT \(max(recentRuns, 0))"
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT run_id, command, status, extract(epoch FROM started_at)::bigint AS started,
-                        extract(epoch FROM finished_at)::bigint AS finished,
-                        extract(epoch FROM coalesce(finished_at, now()) - started_at)::float8 AS duration,
-                        fetched, inserted, updated, unchanged, rejected, requests, retries, rate_limited,
-                        split_part(error, E'\\n', 1) AS error, host, pid, type_drift::text AS type_drift,
-                        type_drift_total
-                    FROM \(schema.qualifying("etl_run")) \(condition) ORDER BY run_id DESC \(limit)
-                    """, name: "status runs"))
+                """
+                SELECT run_id, command, status, extract(epoch FROM started_at)::bigint AS started,
+                    extract(epoch FROM finished_at)::bigint AS finished,
+                    extract(epoch FROM coalesce(finished_at, now()) - started_at)::float8 AS duration,
+                    fetched, inserted, updated, unchanged, rejected, requests, retries, rate_limited,
+                    split_part(error, E'\\n', 1) AS error, host, pid, type_drift::text AS type_drift,
+                    type_drift_total
+                FROM \(schema, "etl_run") \(fragment: condition) ORDER BY run_id DESC \(fragment: limit)
+                """, name: "status runs"))
         return try rows.map { row in
             func count(_ name: String) throws -> Int64 { try row.decode(name, as: Int64.self) ?? 0 }
             return RunStatus(
@@ -97,14 +98,13 @@ public struct StatusReader: Sendable {
 
     /// Rejected records of `runIds`, grouped by reason with record numbers replaced by `#`.
     func rejected(runIds: [Int64], on connection: Connection) async throws -> RejectedSummary {
-        let ids = "{" + runIds.map(String.init).joined(separator: ",") + "}"
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT regexp_replace(reason, '[0-9]+', '#', 'g') AS reason, count(*) AS n
-                    FROM \(schema.qualifying("etl_rejected")) WHERE run_id = ANY($1::bigint[])
-                    GROUP BY 1 ORDER BY n DESC, reason
-                    """, binds: [ids], name: "status rejected"))
+                """
+                SELECT regexp_replace(reason, '[0-9]+', '#', 'g') AS reason, count(*) AS n
+                FROM \(schema, "etl_rejected") WHERE run_id = ANY(\(runIds)::bigint[])
+                GROUP BY 1 ORDER BY n DESC, reason
+                """, name: "status rejected"))
         let reasons = try rows.map { row in
             RejectedSummary.Reason(reason: row[0] ?? "", count: try row.decode("n", as: Int.self) ?? 0)
         }

@@ -19,11 +19,11 @@ public struct StreamForget: Sendable {
         return try await transaction.run(dryRun: dryRun, on: connection) { _ in
             var edits = StreamChange.Edits()
             edits.slicesDeleted = try await StreamTransaction.changedRows(
-                "DELETE FROM \(schema.qualifying("etl_slice")) WHERE stream_id = $1", binds: [stream],
-                name: "forget: delete slices", on: connection)
+                "DELETE FROM \(schema, "etl_slice") WHERE stream_id = \(stream)", name: "forget: delete slices",
+                on: connection)
             edits.watermarkDeleted =
                 try await StreamTransaction.changedRows(
-                    "DELETE FROM \(schema.qualifying("etl_watermark")) WHERE stream_id = $1", binds: [stream],
+                    "DELETE FROM \(schema, "etl_watermark") WHERE stream_id = \(stream)",
                     name: "forget: delete the watermark", on: connection) > 0
             return edits
         }

@@ -24,46 +24,45 @@ public struct StreamRewind: Sendable {
             schema: schema, stream: stream, command: "stream rewind",
             options: ["stream": stream, "to": StatusTime.iso(target)])
         return try await transaction.run(dryRun: dryRun, target: target, on: connection) { before in
-            let slices = schema.qualifying("etl_slice")
-            let binds = [stream, String(target)]
             var edits = StreamChange.Edits()
             edits.slicesDeleted = try await StreamTransaction.changedRows(
                 """
-                DELETE FROM \(slices) WHERE stream_id = $1 AND status = 'done'
-                    AND window_start >= to_timestamp($2::float8)
-                """, binds: binds, name: "rewind: delete slices after the time", on: connection)
+                DELETE FROM \(schema, "etl_slice") WHERE stream_id = \(stream) AND status = 'done'
+                    AND window_start >= to_timestamp(\(target)::float8)
+                """, name: "rewind: delete slices after the time", on: connection)
             // Two done slices with the same start that span the time would both become
             // [start, T - 1]: keep the shortest (the primary key is stream, start, end).
             edits.slicesDeleted += try await StreamTransaction.changedRows(
                 """
-                DELETE FROM \(slices) s USING \(slices) k
-                WHERE s.stream_id = $1 AND k.stream_id = $1 AND s.status = 'done' AND k.status = 'done'
-                    AND s.window_start = k.window_start AND s.window_start < to_timestamp($2::float8)
-                    AND k.window_end >= to_timestamp($2::float8 - 1) AND s.window_end > k.window_end
-                """, binds: binds, name: "rewind: delete duplicate spanning slices", on: connection)
+                DELETE FROM \(schema, "etl_slice") s USING \(schema, "etl_slice") k
+                WHERE s.stream_id = \(stream) AND k.stream_id = s.stream_id AND s.status = 'done'
+                    AND k.status = 'done' AND s.window_start = k.window_start
+                    AND s.window_start < to_timestamp(\(target)::float8)
+                    AND k.window_end >= to_timestamp(\(target)::float8 - 1) AND s.window_end > k.window_end
+                """, name: "rewind: delete duplicate spanning slices", on: connection)
             edits.slicesClipped = try await StreamTransaction.changedRows(
                 """
-                UPDATE \(slices) SET window_end = to_timestamp($2::float8 - 1)
-                WHERE stream_id = $1 AND status = 'done' AND window_start < to_timestamp($2::float8)
-                    AND window_end >= to_timestamp($2::float8)
-                """, binds: binds, name: "rewind: shorten the slice spanning the time", on: connection)
+                UPDATE \(schema, "etl_slice") SET window_end = to_timestamp(\(target)::float8 - 1)
+                WHERE stream_id = \(stream) AND status = 'done' AND window_start < to_timestamp(\(target)::float8)
+                    AND window_end >= to_timestamp(\(target)::float8)
+                """, name: "rewind: shorten the slice spanning the time", on: connection)
             if before.watermark == nil {
                 try await connection.execute(
                     Query(
-                        unsafeSQL: """
-                            INSERT INTO \(schema.qualifying("etl_watermark")) (stream_id, watermark, updated_at)
-                            VALUES ($1, to_timestamp($2::float8), now())
-                            """, binds: binds, name: "rewind: create the watermark"))
+                        """
+                        INSERT INTO \(schema, "etl_watermark") (stream_id, watermark, updated_at)
+                        VALUES (\(stream), to_timestamp(\(target)::float8), now())
+                        """, name: "rewind: create the watermark"))
                 edits.watermarkCreated = true
             } else {
                 try await connection.execute(
                     Query(
-                        unsafeSQL: """
-                            UPDATE \(schema.qualifying("etl_watermark"))
-                            SET watermark = least(watermark, to_timestamp($2::float8)), lookback_cursor = NULL,
-                                updated_at = now()
-                            WHERE stream_id = $1
-                            """, binds: binds, name: "rewind: move the watermark back"))
+                        """
+                        UPDATE \(schema, "etl_watermark")
+                        SET watermark = least(watermark, to_timestamp(\(target)::float8)), lookback_cursor = NULL,
+                            updated_at = now()
+                        WHERE stream_id = \(stream)
+                        """, name: "rewind: move the watermark back"))
             }
             return edits
         }

@@ -23,15 +23,14 @@ extension StreamState {
     {
         var positions = try await SyncPlanner.positions(schema: schema, on: connection)
         if let only { positions = positions.filter { $0.key == only } }
-        let filter = only.map { _ in "WHERE stream_id = $1" } ?? ""
-        let binds = only.map { [$0] } ?? []
+        let filter = streamFilter(only)
         let sliceRows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, count(*) AS slices, count(*) FILTER (WHERE status = 'done') AS done,
-                        max(run_id) AS last_run
-                    FROM \(schema.qualifying("etl_slice")) \(filter) GROUP BY stream_id
-                    """, binds: binds, name: "stream slice counts"))
+                """
+                SELECT stream_id, count(*) AS slices, count(*) FILTER (WHERE status = 'done') AS done,
+                    max(run_id) AS last_run
+                FROM \(schema, "etl_slice") \(fragment: filter) GROUP BY stream_id
+                """, name: "stream slice counts"))
         var states: [String: StreamState] = [:]
         var lastRuns: [String: Int64] = [:]
         for (stream, position) in positions {
@@ -50,12 +49,11 @@ extension StreamState {
         guard !states.isEmpty else { return [] }
         let changeRows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT options->>'stream' AS stream, max(run_id) AS last_run
-                    FROM \(schema.qualifying("etl_run"))
-                    WHERE command = ANY($1::text[]) AND options->>'stream' IS NOT NULL GROUP BY 1
-                    """, binds: ["{" + changeCommands.map { "\"\($0)\"" }.joined(separator: ",") + "}"],
-                name: "stream state changes"))
+                """
+                SELECT options->>'stream' AS stream, max(run_id) AS last_run
+                FROM \(schema, "etl_run")
+                WHERE command = ANY(\(changeCommands)::text[]) AND options->>'stream' IS NOT NULL GROUP BY 1
+                """, name: "stream state changes"))
         for row in changeRows {
             guard let stream = row[0], states[stream] != nil, let run = try row.decode("last_run", as: Int64.self)
             else { continue }
@@ -78,11 +76,10 @@ extension StreamState {
         guard !ids.isEmpty else { return [:] }
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT run_id, command, status, extract(epoch FROM started_at)::bigint AS started
-                    FROM \(schema.qualifying("etl_run")) WHERE run_id = ANY($1::bigint[])
-                    """, binds: ["{" + ids.sorted().map(String.init).joined(separator: ",") + "}"],
-                name: "stream last runs"))
+                """
+                SELECT run_id, command, status, extract(epoch FROM started_at)::bigint AS started
+                FROM \(schema, "etl_run") WHERE run_id = ANY(\(ids.sorted())::bigint[])
+                """, name: "stream last runs"))
         var runs: [Int64: LastRun] = [:]
         for row in rows {
             guard let id = try row.decode("run_id", as: Int64.self) else { continue }
@@ -97,17 +94,21 @@ extension StreamState {
     private static func conversations(only: String?, schema: Identifier, on connection: Connection) async throws
         -> [String: Int]
     {
-        let filter = only.map { _ in "WHERE stream_id = $1" } ?? ""
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, count(*) AS n FROM \(schema.qualifying("fact_conversation")) \(filter)
-                    GROUP BY stream_id
-                    """, binds: only.map { [$0] } ?? [], name: "stream conversation counts"))
+                """
+                SELECT stream_id, count(*) AS n FROM \(schema, "fact_conversation") \(fragment: streamFilter(only))
+                GROUP BY stream_id
+                """, name: "stream conversation counts"))
         var counts: [String: Int] = [:]
         for row in rows {
             if let stream = row[0] { counts[stream] = try row.decode("n") ?? 0 }
         }
         return counts
+    }
+
+    /// `WHERE stream_id = <only>`, or nothing for every stream.
+    private static func streamFilter(_ only: String?) -> Query {
+        only.map { "WHERE stream_id = \($0)" } ?? ""
     }
 }

@@ -18,7 +18,7 @@ struct StreamTransaction {
         dryRun: Bool, target: Int64? = nil, on connection: Connection,
         _ edit: (StreamState) async throws -> StreamChange.Edits
     ) async throws -> StreamChange {
-        try await connection.execute(Query(unsafeSQL: "BEGIN ISOLATION LEVEL READ COMMITTED", name: "BEGIN"))
+        try await connection.execute(IsolationLevel.readCommitted.begin)
         do {
             let key = StreamLock.key(schema: schema, stream: stream)
             guard try await StreamLock.tryWithGrace({ try await connection.tryTransactionAdvisoryLock(key) }) else {
@@ -49,7 +49,7 @@ struct StreamTransaction {
             change.runId = try await RunRecorder(schema: schema).recordStateChange(
                 command: command, options: options, counts: change.countsJSON, on: connection)
             change.after = try await StreamState.read(stream: stream, schema: schema, on: connection)
-            try await connection.execute(Query(unsafeSQL: "COMMIT", name: "COMMIT"))
+            try await connection.execute(Query("COMMIT", name: "COMMIT"))
             return change
         } catch {
             await connection.rollbackQuietly()
@@ -59,13 +59,9 @@ struct StreamTransaction {
 
     /// Runs a data-changing statement (DELETE or UPDATE, without RETURNING) and returns how many
     /// rows it changed.
-    static func changedRows(_ sql: String, binds: [String], name: String, on connection: Connection) async throws
-        -> Int
-    {
+    static func changedRows(_ statement: Query, name: String, on connection: Connection) async throws -> Int {
         let rows = try await connection.execute(
-            Query(
-                unsafeSQL: "WITH changed AS (\(sql) RETURNING 1) SELECT count(*) AS n FROM changed", binds: binds,
-                name: name))
+            Query("WITH changed AS (\(fragment: statement) RETURNING 1) SELECT count(*) AS n FROM changed", name: name))
         return try rows.first?.decode("n") ?? 0
     }
 }
