@@ -14,6 +14,19 @@ let fuzzing = Context.environment["QAI_FUZZ"] != nil
 let fuzzSettings: [SwiftSetting] = fuzzing ? [.define("QAI_FUZZ"), .unsafeFlags(["-sanitize=fuzzer,address"])] : []
 let fuzzLinking: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
+/// The shared test support's dependencies. `QAI_POSTGRES_ONLY` (at the end) keeps only the
+/// PostgreSQL ones, and leaves out the folders that need the others.
+let testSupportDependencies: [Target.Dependency] = [
+    "EmbeddedPostgres",
+    "Postgres",
+    "MockAPI",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+]
+
 let package = Package(
     name: "qai-loader",
     platforms: [.macOS(.v15)],
@@ -34,6 +47,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already in the graph through swift-configuration and swift-nio; named for `FilePath` in qai-loader.
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -92,7 +107,7 @@ let package = Package(
                 "QualityAI",
                 "Warehouse",
                 "MockAPI",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -100,6 +115,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),
@@ -108,7 +124,7 @@ let package = Package(
             dependencies: [
                 "CMallocTuning",
                 "Postgres",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
                 "QualityAI",
                 "Warehouse",
                 "MockAPI",
@@ -132,12 +148,22 @@ let package = Package(
             dependencies: ["Postgres", "QualityAI"],
             swiftSettings: strict
         ),
+        // A throwaway PostgreSQL cluster (initdb + pg_ctl in a temporary directory), and the shared
+        // server tests and benchmarks create databases on: what `qai-loader demo` runs on.
         .target(
-            name: "PostgresTestSupport",
+            name: "EmbeddedPostgres",
             dependencies: [
                 "Postgres",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        // What the test targets share: the test logger, the mock API harness and its ground truth,
+        // a scripted HTTP server, a child process runner, a YAML subset parser, the Citus settings.
+        .target(
+            name: "TestSupport",
+            dependencies: testSupportDependencies,
+            path: "Tests/TestSupport",
             swiftSettings: strict
         ),
         // A CONNECT proxy, a TLS front and a test certificate authority, on loopback, for the network tests.
@@ -162,14 +188,15 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "PostgresTestSupport"],
+            dependencies: ["Postgres", "EmbeddedPostgres", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "QualityAITests",
             dependencies: [
                 "QualityAI",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
+                "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -180,7 +207,8 @@ let package = Package(
             dependencies: [
                 "QualityAI",
                 "NetworkTestSupport",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
+                "TestSupport",
                 "MockAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -193,7 +221,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WarehouseTests",
-            dependencies: ["Warehouse", "Postgres", "PostgresTestSupport"],
+            dependencies: ["Warehouse", "Postgres", "EmbeddedPostgres", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
@@ -204,7 +232,8 @@ let package = Package(
                 "QualityAI",
                 "MockAPI",
                 "Postgres",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
+                "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -217,7 +246,8 @@ let package = Package(
             name: "CrashTests",
             dependencies: [
                 "Postgres",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
+                "TestSupport",
                 "MockAPI",
                 "Warehouse",
                 .product(name: "Logging", package: "swift-log"),
@@ -232,7 +262,8 @@ let package = Package(
                 "GrafanaSupport",
                 "Warehouse",
                 "Postgres",
-                "PostgresTestSupport",
+                "EmbeddedPostgres",
+                "TestSupport",
                 "QualityAI",
                 "MockAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -243,7 +274,8 @@ let package = Package(
         .testTarget(
             name: "QAILoaderTests",
             dependencies: [
-                "qai-loader", "CMallocTuning", "Warehouse", "Postgres", "PostgresTestSupport", "QualityAI", "MockAPI",
+                "qai-loader", "CMallocTuning", "Warehouse", "Postgres", "EmbeddedPostgres", "TestSupport", "QualityAI",
+                "MockAPI",
                 "NetworkTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -255,6 +287,7 @@ let package = Package(
             name: "MockAPITests",
             dependencies: [
                 "MockAPI",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -265,11 +298,16 @@ let package = Package(
 )
 
 /// `QAI_POSTGRES_ONLY=1 swift test --sanitize=address ...` (CI's AddressSanitizer step) declares
-/// only the PostgreSQL layer and its tests, so the sanitized build compiles libpq's wrapper and
-/// its test support, not the HTTP stack that no PostgreSQL test uses.
+/// only the PostgreSQL layer and its tests, so the sanitized build compiles libpq's wrapper, the
+/// throwaway cluster and the PostgreSQL part of the test support, not the HTTP stack that no
+/// PostgreSQL test uses.
 if Context.environment["QAI_POSTGRES_ONLY"] != nil {
-    let layer: Set<String> = ["CLibPQ", "Postgres", "PostgresTestSupport", "PostgresTests"]
+    let layer: Set<String> = ["CLibPQ", "Postgres", "EmbeddedPostgres", "TestSupport", "PostgresTests"]
     package.targets.removeAll { !layer.contains($0.name) }
+    for target in package.targets where target.name == "TestSupport" {
+        target.dependencies = ["EmbeddedPostgres", "Postgres", .product(name: "Logging", package: "swift-log")]
+        target.exclude = ["HTTP", "Mock"]
+    }
     package.products = []
     package.dependencies = [.package(url: "https://github.com/apple/swift-log", from: "1.16.2")]
 }

@@ -83,7 +83,9 @@ public actor Connection {
     /// Runs trusted SQL that may hold several statements (a migration file), without parameters.
     public func executeScript(unsafeSQL sql: String, name: String) throws(PostgresError) {
         let connection = try live(name)
-        var result = PQexec(connection, sql)
+        // PQexec returns NULL, not a result, when it could not send the command or ran out of memory.
+        guard let first = PQexec(connection, sql) else { throw lostConnection(name) }
+        var result: OpaquePointer? = first
         while let current = result {
             let owned = ResultHandle(current)
             guard owned.status == PGRES_COMMAND_OK || owned.status == PGRES_TUPLES_OK else {

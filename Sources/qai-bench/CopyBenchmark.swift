@@ -1,8 +1,8 @@
 import ArgumentParser
+import EmbeddedPostgres
 import Foundation
 import Logging
 import Postgres
-import PostgresTestSupport
 
 /// The COPY path (encode + send) against `psql \copy` of the same data from a file.
 struct CopyBenchmark: AsyncParsableCommand {

@@ -1,9 +1,9 @@
 import AsyncHTTPClient
+import EmbeddedPostgres
 import Foundation
 import Logging
 import MockAPI
 import Postgres
-import PostgresTestSupport
 import QualityAI
 import Warehouse
 

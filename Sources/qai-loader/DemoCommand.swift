@@ -1,10 +1,10 @@
 import ArgumentParser
 import AsyncHTTPClient
+import EmbeddedPostgres
 import Foundation
 import Logging
 import MockAPI
 import Postgres
-import PostgresTestSupport
 import QualityAI
 import Warehouse
 

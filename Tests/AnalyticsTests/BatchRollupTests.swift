@@ -1,6 +1,7 @@
+import EmbeddedPostgres
 import Postgres
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Testing
 import Warehouse
 

@@ -1,5 +1,6 @@
 import Foundation
 import GrafanaSupport
+import TestSupport
 import Testing
 
 @Suite("Grafana dashboard and provisioning files")
@@ -63,36 +64,36 @@ struct DashboardFileTests {
 
     @Test("the data source provisioning names the warehouse by uid and takes its connection from the environment")
     func datasourceProvisioning() throws {
-        let yaml = try MiniYAML.parse(try RepositoryFiles.text(RepositoryFiles.datasourceProvisioning))
-        #expect(yaml["apiVersion"]?.scalar == "1")
+        let yaml = try YAMLSubset.parse(try RepositoryFiles.text(RepositoryFiles.datasourceProvisioning))
+        #expect(yaml["apiVersion"]?.string == "1")
         let sources = try #require(yaml["datasources"]?.items)
         #expect(sources.count == 1)
         let source = try #require(sources.first)
-        #expect(source["uid"]?.scalar == Self.datasourceUID)
-        #expect(source["type"]?.scalar == Self.datasourceType)
-        #expect(source["name"]?.scalar?.isEmpty == false)
-        #expect(source["url"]?.scalar == "${QAI_GRAFANA_DB_HOST}:${QAI_GRAFANA_DB_PORT}")
-        #expect(source["user"]?.scalar == "${QAI_GRAFANA_DB_USER}")
-        #expect(source["jsonData"]?["database"]?.scalar == "${QAI_GRAFANA_DB_NAME}")
-        #expect(source["jsonData"]?["sslmode"]?.scalar == "${QAI_GRAFANA_DB_SSLMODE}")
-        #expect(source["secureJsonData"]?["password"]?.scalar == "${QAI_GRAFANA_DB_PASSWORD}")
-        #expect(source["editable"]?.scalar == "false")
+        #expect(source["uid"]?.string == Self.datasourceUID)
+        #expect(source["type"]?.string == Self.datasourceType)
+        #expect(source["name"]?.string?.isEmpty == false)
+        #expect(source["url"]?.string == "${QAI_GRAFANA_DB_HOST}:${QAI_GRAFANA_DB_PORT}")
+        #expect(source["user"]?.string == "${QAI_GRAFANA_DB_USER}")
+        #expect(source["jsonData"]?["database"]?.string == "${QAI_GRAFANA_DB_NAME}")
+        #expect(source["jsonData"]?["sslmode"]?.string == "${QAI_GRAFANA_DB_SSLMODE}")
+        #expect(source["secureJsonData"]?["password"]?.string == "${QAI_GRAFANA_DB_PASSWORD}")
+        #expect(source["editable"]?.string == "false")
     }
 
     @Test("the dashboard provider loads the JSON files from a folder")
     func dashboardProvisioning() throws {
-        let yaml = try MiniYAML.parse(try RepositoryFiles.text(RepositoryFiles.dashboardProvisioning))
-        #expect(yaml["apiVersion"]?.scalar == "1")
+        let yaml = try YAMLSubset.parse(try RepositoryFiles.text(RepositoryFiles.dashboardProvisioning))
+        #expect(yaml["apiVersion"]?.string == "1")
         let provider = try #require(yaml["providers"]?.items.first)
-        #expect(provider["name"]?.scalar?.isEmpty == false)
-        #expect(provider["type"]?.scalar == "file")
-        #expect(provider["folder"]?.scalar?.isEmpty == false)
-        #expect(provider["options"]?["path"]?.scalar?.isEmpty == false)
+        #expect(provider["name"]?.string?.isEmpty == false)
+        #expect(provider["type"]?.string == "file")
+        #expect(provider["folder"]?.string?.isEmpty == false)
+        #expect(provider["options"]?["path"]?.string?.isEmpty == false)
     }
 
     @Test("the YAML reader reads nested mappings and lists and refuses what it does not know")
     func miniYAML() throws {
-        let yaml = try MiniYAML.parse(
+        let yaml = try YAMLSubset.parse(
             """
             # comment
             apiVersion: 1
@@ -105,13 +106,13 @@ struct DashboardFileTests {
             - a
             - b
             """)
-        #expect(yaml["apiVersion"]?.scalar == "1")
+        #expect(yaml["apiVersion"]?.string == "1")
         #expect(yaml["items"]?.items.count == 2)
-        #expect(yaml["items"]?.items.first?["name"]?.scalar == "first # not a comment")
-        #expect(yaml["items"]?.items.first?["nested"]?["key"]?.scalar == "value")
-        #expect(yaml["items"]?.items.last?["name"]?.scalar == "second")
-        #expect(yaml["flat"]?.items.map(\.scalar) == ["a", "b"])
-        #expect(throws: MiniYAMLError.self) { try MiniYAML.parse("key: {a: 1}") }
-        #expect(throws: MiniYAMLError.self) { try MiniYAML.parse("key: 1\nkey: 2") }
+        #expect(yaml["items"]?.items.first?["name"]?.string == "first # not a comment")
+        #expect(yaml["items"]?.items.first?["nested"]?["key"]?.string == "value")
+        #expect(yaml["items"]?.items.last?["name"]?.string == "second")
+        #expect(yaml["flat"]?.items.map(\.string) == ["a", "b"])
+        #expect(throws: YAMLSubsetError.self) { try YAMLSubset.parse("key: {a: 1}") }
+        #expect(throws: YAMLSubsetError.self) { try YAMLSubset.parse("key: 1\nkey: 2") }
     }
 }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import QualityAI
 import Synchronization
+import TestSupport
 import Testing
 
 /// Final failures fail at once; transient ones are retried.

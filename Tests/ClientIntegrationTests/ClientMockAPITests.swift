@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import MockAPI
 import QualityAI
+import TestSupport
 import Testing
 
 /// The client against the project's mock API, compared with the mock's ground truth.

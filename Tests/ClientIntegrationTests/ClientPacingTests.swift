@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import InMemoryLogging
 import Logging
 import QualityAI
+import TestSupport
 import Testing
 
 /// Concurrent fetchers sharing one limiter, as seen from the server; and what the client logs.

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import QualityAI
+import TestSupport
 import Testing
 
 /// Paging against a scripted vendor whose ground truth is a fixed list of records.

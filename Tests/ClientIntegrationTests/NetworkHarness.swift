@@ -4,6 +4,7 @@ import Logging
 import MockAPI
 import NetworkTestSupport
 import QualityAI
+import TestSupport
 
 /// The mock API behind a TLS front with the test CA's certificate, and the helpers the proxy and
 /// CA tests share.

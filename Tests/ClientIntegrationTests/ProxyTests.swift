@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NetworkTestSupport
 import QualityAI
+import TestSupport
 import Testing
 
 /// API requests through a real CONNECT proxy on loopback to the TLS mock.

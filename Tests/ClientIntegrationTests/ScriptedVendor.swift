@@ -1,5 +1,6 @@
 import Foundation
 import QualityAI
+import TestSupport
 
 /// The paging fields of a raw data request body, as the scripted vendor reads them.
 struct PageRequest: Decodable, Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 /// Issue 16: the crash scenarios at the merge and commit points on Citus. The loader is killed

@@ -1,7 +1,7 @@
 import Dispatch
+import EmbeddedPostgres
 import Foundation
 import Postgres
-import PostgresTestSupport
 import Testing
 
 @Suite("PostgreSQL restarting under a run")

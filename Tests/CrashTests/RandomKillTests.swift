@@ -1,5 +1,5 @@
+import EmbeddedPostgres
 import Foundation
-import PostgresTestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
+import EmbeddedPostgres
 import Foundation
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import MockAPI
+import TestSupport
 import Testing
 
 /// The `auth` header rules: HS256 with the client secret, `appId` required, `exp` not past, no

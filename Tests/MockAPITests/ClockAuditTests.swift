@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// As the simulated clock moves, audit fields only move forward, each audit date is the time its

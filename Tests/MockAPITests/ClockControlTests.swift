@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// The clock endpoints and their Swift counterparts on `MockControl`, in both modes.

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// The audit lags of a few thousand conversations follow the documented model. The expected

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// In clock mode a conversation exists (served, counted, in the truth) only once it has ended, and

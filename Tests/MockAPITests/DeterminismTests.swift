@@ -1,4 +1,5 @@
 import MockAPI
+import TestSupport
 import Testing
 
 /// The data is a pure function of (seed, stream, index, epoch): two servers with one seed serve the

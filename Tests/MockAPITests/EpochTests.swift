@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// Advancing the epoch changes audit fields (forward only, dates after the conversation and before

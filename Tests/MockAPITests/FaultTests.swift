@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// Faults set through `POST /mock/faults` (or the configuration) hit exactly the requests they name.

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// `missingIdEvery` serves the chosen conversations without their id on every request, leaves the

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// Paging, totals, filters and window boundaries, checked against the mock's ground truth

@@ -1,4 +1,5 @@
 import MockAPI
+import TestSupport
 import Testing
 
 /// 400/404/405/415 answers, each in the vendor's error shape.

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// Every key spelling and type drift listed in api-notes.md and the vendor sample appears

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// `/mock/stats` counts raw data requests per stream, status and fault, with timestamps.

@@ -1,5 +1,6 @@
 import Foundation
 import MockAPI
+import TestSupport
 import Testing
 
 /// The ground-truth endpoints agree with what the raw data endpoint serves, read field by field

@@ -1,5 +1,6 @@
+import EmbeddedPostgres
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 @Suite("Cancelling a running statement from another task")

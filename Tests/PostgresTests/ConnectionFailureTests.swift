@@ -1,6 +1,7 @@
+import EmbeddedPostgres
 import Foundation
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 @Suite("Connection failures say what was tried and never show the password")

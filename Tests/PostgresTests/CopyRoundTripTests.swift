@@ -1,5 +1,6 @@
+import EmbeddedPostgres
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 @Suite("COPY round trip against a real server")

@@ -1,5 +1,6 @@
+import EmbeddedPostgres
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 @Suite("Statements, parameters, transactions and locks")

@@ -1,6 +1,6 @@
+import EmbeddedPostgres
 import Foundation
 import Postgres
-import PostgresTestSupport
 import Testing
 
 extension CheckCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 /// Issue 16 through the built binary: `migrate --distribute`, `check`, `backfill`, `status` and

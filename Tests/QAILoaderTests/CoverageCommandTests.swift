@@ -1,6 +1,5 @@
 import Foundation
 import Postgres
-import PostgresTestSupport
 import Testing
 
 /// Issue 12 through the built binary: `status --check` fails on a coverage gap and lists it,

@@ -1,6 +1,7 @@
+import EmbeddedPostgres
 import Foundation
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 @Suite("migrate --distribute")

@@ -1,7 +1,7 @@
+import EmbeddedPostgres
 import Foundation
 import MockAPI
 import Postgres
-import PostgresTestSupport
 import Testing
 import Warehouse
 

@@ -1,7 +1,7 @@
 import Foundation
 import MockAPI
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 /// Issue 8, secrets: every secret set to a recognisable value, the loader run through faults,

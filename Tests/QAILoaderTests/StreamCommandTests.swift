@@ -1,6 +1,5 @@
 import Foundation
 import Postgres
-import PostgresTestSupport
 import Testing
 import Warehouse
 

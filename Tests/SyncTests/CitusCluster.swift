@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import Postgres
-import PostgresTestSupport
+import TestSupport
 
 /// The Citus cluster the Citus tests run on (`TestCitus`: `QAI_TEST_CITUS_URL`). The tests drop and
 /// recreate the schema `qai` in it.
@@ -15,7 +15,7 @@ enum CitusCluster {
     /// table, and plain tables (Citus's shell tables hold none and are left out). Any insert, update
     /// or delete anywhere changes it.
     static func fingerprint(schema: String, nodes: [TestCitus.Node]) async throws -> [String: String] {
-        let logger = Logger(label: "citus-tests") { _ in SwiftLogNoOpLogHandler() }
+        let logger = testLogger
         var versions: [String: String] = [:]
         for (index, node) in nodes.enumerated() {
             try await Connection.withConnection(node.database, logger: logger) { connection in

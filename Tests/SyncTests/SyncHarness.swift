@@ -1,9 +1,10 @@
 import AsyncHTTPClient
+import EmbeddedPostgres
 import Logging
 import MockAPI
 import Postgres
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Warehouse
 
 /// One test's world: a migrated database of its own, the mock API in-process on a free port, an
@@ -33,7 +34,7 @@ struct SyncHarness: Sendable {
         conversations: Int, days: Int, streams: [String] = ["st-sync"], seed: UInt64 = 5, schema: String = "qai",
         citus: Bool = false, _ body: (SyncHarness) async throws -> T
     ) async throws -> T {
-        let logger = Logger(label: "sync-tests") { _ in SwiftLogNoOpLogHandler() }
+        let logger = testLogger
         let schema = try Identifier(schema)
         let database: DatabaseConfiguration
         if citus {
@@ -54,7 +55,7 @@ struct SyncHarness: Sendable {
             if citus {
                 _ = try await Distributor(schema: schema).distribute(observer, logger: logger)
             }
-            let server = try await MockAPIServer(configuration: configuration, logger: logger).start()
+            let server = try await MockHarness.start(configuration).server
             mock = server
             let harness = SyncHarness(
                 database: database, schema: schema, mock: server, configuration: configuration, http: http,

@@ -1,7 +1,8 @@
+import EmbeddedPostgres
 import Foundation
 import Postgres
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Testing
 
 @testable import Warehouse

@@ -1,5 +1,4 @@
 import Postgres
-import PostgresTestSupport
 import QualityAI
 import Testing
 

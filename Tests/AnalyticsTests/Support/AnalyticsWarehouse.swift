@@ -1,8 +1,9 @@
+import EmbeddedPostgres
 import Foundation
 import MockAPI
 import Postgres
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Warehouse
 
 /// One warehouse loaded from the in-process mock, shared by the tests of this target: about

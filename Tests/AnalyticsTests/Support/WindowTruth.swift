@@ -1,4 +1,7 @@
-/// The mock's ground truth for one window (`GET /mock/truth`): what a correct loader holds.
+import TestSupport
+
+/// The parts of the mock's ground truth for one window (`GET /mock/truth`) that the analytics
+/// tests compare with: what a correct loader holds.
 struct WindowTruth: Sendable {
     var ids: [String]
     var conversations: Int
@@ -11,19 +14,14 @@ struct WindowTruth: Sendable {
     var byAuditStatus: [String: Int]
     var byDurationStatus: [String: Int]
 
-    init(_ object: [String: Any]) {
-        func number(_ key: String) -> Int { object[key] as? Int ?? -1 }
-        func pair(_ key: String) -> (sum: Int, count: Int) {
-            let nested = object[key] as? [String: Any]
-            return (nested?["sum"] as? Int ?? -1, nested?["count"] as? Int ?? -1)
-        }
-        ids = object["ids"] as? [String] ?? []
-        conversations = number("conversationCount")
-        withoutStartTime = number("withoutStartTime")
-        (evaluationScoreSum, evaluationScoreCount) = pair("evaluationScore")
-        (auditScoreSum, auditScoreCount) = pair("auditScore")
-        fatalErrors = number("fatalErrorCount")
-        byAuditStatus = object["byAuditStatus"] as? [String: Int] ?? [:]
-        byDurationStatus = object["byDurationStatus"] as? [String: Int] ?? [:]
+    init(_ report: WindowTruthReport) {
+        ids = report.ids
+        conversations = report.conversationCount
+        withoutStartTime = report.withoutStartTime
+        (evaluationScoreSum, evaluationScoreCount) = (report.evaluationScore.sum, report.evaluationScore.count)
+        (auditScoreSum, auditScoreCount) = (report.auditScore.sum, report.auditScore.count)
+        fatalErrors = report.fatalErrorCount
+        byAuditStatus = report.byAuditStatus
+        byDurationStatus = report.byDurationStatus
     }
 }

@@ -1,5 +1,6 @@
 import QualityAI
 import Synchronization
+import TestSupport
 
 /// A scripted vendor that serves the right records with a hostile envelope or body: `hasMore`
 /// always true, a `totalResults` that lies, an HTML page with status 200 on chosen pages.

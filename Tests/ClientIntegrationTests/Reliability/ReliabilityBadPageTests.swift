@@ -1,6 +1,6 @@
 import AsyncHTTPClient
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Testing
 
 /// Issue 8, bad input corpus, over a real socket: pages whose envelope lies or whose body is not

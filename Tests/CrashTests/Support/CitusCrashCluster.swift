@@ -1,14 +1,14 @@
 import Foundation
 import Logging
 import Postgres
-import PostgresTestSupport
+import TestSupport
 
 /// The Citus cluster the Citus crash tests run on: `QAI_TEST_CITUS_URL` names its coordinator's
 /// database (the `citus` extension created there and on every worker, the workers added with
 /// `citus_add_node`). Each test drops the schema `qai` there and migrates and distributes it anew
 /// through the built binary; the nodes are then read directly to find what a kill left behind.
 enum CitusCrashCluster {
-    static let logger = Logger(label: "citus-crash-tests") { _ in SwiftLogNoOpLogHandler() }
+    static let logger = testLogger
 
     static func coordinator() throws -> DatabaseConfiguration {
         try TestCitus.coordinator(applicationName: "qai-citus-crash-tests")

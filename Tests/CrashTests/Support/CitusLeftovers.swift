@@ -1,5 +1,5 @@
 import Postgres
-import PostgresTestSupport
+import TestSupport
 
 /// What an interrupted load left on the nodes of a Citus cluster that it should not have: prepared
 /// (two-phase) transactions nobody will finish, sessions still inside a transaction, and copies

@@ -1,7 +1,8 @@
+import EmbeddedPostgres
 import Logging
 import MockAPI
 import Postgres
-import PostgresTestSupport
+import TestSupport
 
 /// The data every crash scenario loads: one stream of 3,000 conversations over the 14 days before
 /// 2026-01-01, served by in-process mock APIs that live as long as the test process, and the
@@ -31,10 +32,7 @@ enum CrashFixture {
     static let slowMock = Task { try await startMock(delayMilliseconds: 150) }
 
     private static func startMock(delayMilliseconds: Int) async throws -> RunningMockAPIServer {
-        try await MockAPIServer(
-            configuration: mockConfiguration(delayMilliseconds: delayMilliseconds),
-            logger: Logger(label: "crash-mock") { _ in SwiftLogNoOpLogHandler() }
-        ).start()
+        try await MockHarness.start(mockConfiguration(delayMilliseconds: delayMilliseconds)).server
     }
 
     /// A clean database loaded once, without crashes, by the built binary.

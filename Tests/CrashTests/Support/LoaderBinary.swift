@@ -1,6 +1,7 @@
 import Foundation
 import MockAPI
 import Postgres
+import TestSupport
 
 /// The built `qai-loader` executable, run as a subprocess against a mock API and a database.
 struct LoaderBinary: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 /// After an interrupted backfill: checks that what is committed matches its checkpoints, reruns

@@ -1,5 +1,6 @@
 import Logging
 import Postgres
+import TestSupport
 
 /// What `etl_run` and `etl_slice` say about the runs in a warehouse.
 enum RunLedger {
@@ -24,7 +25,7 @@ enum RunLedger {
         var batches: Int
     }
 
-    static let logger = Logger(label: "crash-tests") { _ in SwiftLogNoOpLogHandler() }
+    static let logger = testLogger
 
     /// Every run, oldest first.
     static func read(_ database: DatabaseConfiguration) async throws -> [Run] {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MockAPI
+import TestSupport
 
 /// Clock-mode servers and the clock endpoints, for the clock tests.
 enum ClockHarness {
@@ -20,16 +21,8 @@ enum ClockHarness {
     static func withServer<Value>(
         _ configuration: MockAPIConfiguration, _ body: (MockHTTP, MockControl) async throws -> Value
     ) async throws -> Value {
-        var logger = Logger(label: "mock-api-clock-tests")
-        logger.logLevel = .warning
-        let server = try await MockAPIServer(configuration: configuration, logger: logger).start()
-        do {
-            let value = try await body(MockHTTP(port: server.port), server.control)
-            await server.stop()
-            return value
-        } catch {
-            await server.stop()
-            throw error
+        try await MockHarness.with(configuration) { harness in
+            try await body(MockHTTP(port: harness.port), harness.server.control)
         }
     }
 

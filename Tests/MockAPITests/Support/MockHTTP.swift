@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MockAPI
+import TestSupport
 
 /// A plain HTTP client for the mock (HummingbirdTesting's `TestClient`, one connection per request).
 struct MockHTTP: Sendable {

@@ -1,15 +1,16 @@
 import AsyncHTTPClient
+import EmbeddedPostgres
 import Foundation
 import Logging
 import MockAPI
 import Postgres
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Warehouse
 
 /// Databases, roles, the in-process mock API and loads for the command tests.
 enum Fixture {
-    static let logger = Logger(label: "qai.tests.loader") { _ in SwiftLogNoOpLogHandler() }
+    static let logger = testLogger
     static let stream = "st-dayone"
     static let clientId = "cs-dayone-client"
     /// End of the mock's data: 2026-01-04 00:00:00 UTC; three days of data before it.
@@ -43,15 +44,7 @@ enum Fixture {
         let configuration = MockAPIConfiguration(
             port: 0, streams: [stream], conversationsPerStream: conversations, days: days, end: end, seed: 6,
             clientSecret: secret, clientId: clientId, accountId: "acc-dayone", orgId: "o-dayone", faults: faults)
-        let server = try await MockAPIServer(configuration: configuration, logger: logger).start()
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        return try await MockHarness.with(configuration) { harness in try await body(harness.server) }
     }
 
     /// The loader's environment for `database` and an API at `baseURL`.

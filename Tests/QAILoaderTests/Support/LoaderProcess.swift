@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What a run of the built `qai-loader` binary printed and how it exited.
@@ -36,38 +37,16 @@ enum LoaderProcess {
     static func run(executable: URL, _ arguments: [String], environment: [String: String]) async throws
         -> LoaderOutput
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent"]
         base.merge(environment) { _, new in new }
-        process.environment = base
-        let directory = FileManager.default.temporaryDirectory.appending(path: "qai-loader-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appending(path: "stdout")
-        let errURL = directory.appending(path: "stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
+        let process = try ChildProcess.launch(executable.path, arguments, environment: base)
+        let finished = try await process.wait(limit: .seconds(900))
+        let exitCode: Int32
+        switch finished.ending {
+        case .exited(let code): exitCode = code
+        case .signalled(let signal): exitCode = signal
         }
-        try out.close()
-        try err.close()
-        return LoaderOutput(
-            exitCode: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return LoaderOutput(exitCode: exitCode, stdout: finished.output, stderr: finished.errors)
     }
 }
 

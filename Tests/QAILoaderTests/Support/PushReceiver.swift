@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import TestSupport
 
 /// One request a ``PushReceiver`` got.
 struct ReceivedRequest: Sendable {
@@ -49,7 +50,7 @@ struct PushReceiver: Sendable {
         let app = Application(
             router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: Logger(label: "qai.tests.push-receiver") { _ in SwiftLogNoOpLogHandler() })
+            logger: testLogger)
         let task = Task {
             defer { continuation.finish() }
             try await app.runService(gracefulShutdownSignals: [])

@@ -1,16 +1,12 @@
 import Foundation
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 import QualityAI
+import TestSupport
 
 /// A vendor on 127.0.0.1 that serves a fixed list of records, given as raw bytes so that they can
 /// hold what no Swift string can (invalid UTF-8). It filters by each record's time and pages by
-/// `page` and `limit` like the real API; auth headers are ignored. A trimmed copy of the client
-/// tests' `ScriptedServer`, so the sync pipeline can be fed hostile pages end to end.
+/// `page` and `limit` like the real API; auth headers are ignored. A script for the shared
+/// `ScriptedServer`, so the sync pipeline can be fed hostile pages end to end.
 struct HostileServer: Sendable {
-    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-
     /// One record: its start second (for window filtering) and its JSON bytes.
     struct Record: Sendable {
         var time: Int64
@@ -21,27 +17,8 @@ struct HostileServer: Sendable {
 
     /// Runs `body` with the server's base URL; the server stops when `body` returns.
     func run<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try Connection(wrappingChannelSynchronously: channel)
-                }
-            }
-        let port = listener.channel.localAddress?.port ?? 0
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await listener.executeThenClose { inbound in
-                    try await withThrowingDiscardingTaskGroup { connections in
-                        for try await connection in inbound {
-                            connections.addTask { await serve(connection) }
-                        }
-                    }
-                }
-            }
-            defer { group.cancelAll() }
-            return try await body("http://127.0.0.1:\(port)")
+        try await ScriptedServer.run({ request in ScriptedResponse(body: answer(request.body)) }) { server in
+            try await body(server.baseURL)
         }
     }
 
@@ -61,24 +38,5 @@ struct HostileServer: Sendable {
         }
         body += Array(#"],"totalResults":\#(matching.count),"hasMore":\#(page * limit < matching.count)}"#.utf8)
         return body
-    }
-
-    private func serve(_ connection: Connection) async {
-        try? await connection.executeThenClose { inbound, outbound in
-            var body: [UInt8] = []
-            for try await part in inbound {
-                switch part {
-                case .head: body = []
-                case .body(var buffer): body += buffer.readBytes(length: buffer.readableBytes) ?? []
-                case .end:
-                    let answer = self.answer(body)
-                    var headers = HTTPHeaders([("Content-Type", "application/json")])
-                    headers.add(name: "Content-Length", value: "\(answer.count)")
-                    try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)))
-                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: answer))))
-                    try await outbound.write(.end(nil))
-                }
-            }
-        }
     }
 }

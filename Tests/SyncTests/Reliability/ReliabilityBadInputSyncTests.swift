@@ -1,6 +1,6 @@
 import Postgres
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Testing
 import Warehouse
 

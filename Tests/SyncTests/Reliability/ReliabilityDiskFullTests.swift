@@ -1,5 +1,5 @@
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 import Warehouse
 

@@ -1,6 +1,6 @@
 import Foundation
-import PostgresTestSupport
 import QualityAI
+import TestSupport
 import Testing
 
 /// Issue 8, fault soak: every vendor fault at once (429 with a Retry-After in seconds, without one

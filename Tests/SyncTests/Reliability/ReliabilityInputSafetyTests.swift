@@ -1,5 +1,5 @@
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 /// Issue 8, input safety: a schema name and stream ids written to break SQL, URLs and JSON bodies

@@ -1,4 +1,5 @@
 import Postgres
+import TestSupport
 
 /// Rows a warehouse lacks, and rows it holds beyond, compared with the mock's truth of one stream:
 /// conversations (by id), metric entries, agent links and queue links.

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Postgres
 
 /// The Citus cluster that Citus tests run on: `QAI_TEST_CITUS_URL` names its coordinator's
@@ -29,8 +28,7 @@ public enum TestCitus {
     /// Every active primary node of the cluster `coordinator` coordinates, the coordinator first,
     /// each reached with the coordinator's settings and its own host and port.
     public static func nodes(_ coordinator: DatabaseConfiguration) async throws -> [Node] {
-        let logger = Logger(label: "qai.tests.citus") { _ in SwiftLogNoOpLogHandler() }
-        return try await Connection.withConnection(coordinator, logger: logger) { connection in
+        try await Connection.withConnection(coordinator, logger: testLogger) { connection in
             try await connection.execute(
                 "SELECT nodename, nodeport::text FROM pg_dist_node WHERE isactive AND noderole = 'primary' ORDER BY groupid"
             ).map { row in

@@ -3,13 +3,18 @@ import Foundation
 
 /// The mock's ground truth and control endpoints, over HTTP: what a correct loader must end up
 /// with, never computed by the code under test.
-struct MockTruth: Sendable {
-    let baseURL: String
-    let http: HTTPClient
+public struct MockTruth: Sendable {
+    public let baseURL: String
+    public let http: HTTPClient
+
+    public init(baseURL: String, http: HTTPClient) {
+        self.baseURL = baseURL
+        self.http = http
+    }
 
     /// The aggregates of a stream's window (the whole generated range by default), below-threshold
     /// contacts included as the loader requests them.
-    func window(stream: String, from: Int64? = nil, to: Int64? = nil, epoch: Int? = nil) async throws
+    public func window(stream: String, from: Int64? = nil, to: Int64? = nil, epoch: Int? = nil) async throws
         -> WindowTruthReport
     {
         var query = "stream=\(Self.encoded(stream))&include_below_threshold=true"
@@ -20,13 +25,13 @@ struct MockTruth: Sendable {
     }
 
     /// One conversation's canonical values (at `epoch`, the current one by default).
-    func conversation(stream: String, id: String, epoch: Int? = nil) async throws -> Data {
+    public func conversation(stream: String, id: String, epoch: Int? = nil) async throws -> Data {
         let query = epoch.map { "?epoch=\($0)" } ?? ""
         return try await get("/mock/truth/conversation/\(Self.encoded(stream))/\(Self.encoded(id))\(query)")
     }
 
     /// Many conversations' canonical values, decoded as `type`, fetched eight at a time.
-    func conversations<T: Decodable & Sendable>(
+    public func conversations<T: Decodable & Sendable>(
         _ type: T.Type, stream: String, ids: [String], epoch: Int? = nil
     ) async throws -> [String: T] {
         try await withThrowingTaskGroup(of: (String, T).self) { group in
@@ -52,25 +57,27 @@ struct MockTruth: Sendable {
     }
 
     /// Switches the mock's faults (`FaultConfiguration` as JSON; `{}` turns them all off).
-    func setFaults(_ json: String) async throws {
+    public func setFaults(_ json: String) async throws {
         _ = try await send("/mock/faults", body: json)
     }
 
     /// Moves the mock to its next late-audit epoch; returns the new epoch.
-    func advanceEpoch() async throws -> Int {
+    public func advanceEpoch() async throws -> Int {
         let body = try await send("/mock/epoch/advance", body: "{}")
         let object = try JSONSerialization.jsonObject(with: body) as? [String: Any]
-        guard let epoch = object?["epoch"] as? Int else { throw SyncTestError("the mock answered no epoch") }
+        guard let epoch = object?["epoch"] as? Int else {
+            throw MockTruthError(description: "the mock answered no epoch")
+        }
         return epoch
     }
 
     /// Zeroes the mock's request counters (`/mock/reset-stats`).
-    func resetStats() async throws {
+    public func resetStats() async throws {
         _ = try await send("/mock/reset-stats", body: "{}")
     }
 
     /// The mock's request counters (`/mock/stats`).
-    func stats() async throws -> [String: Any] {
+    public func stats() async throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: try await get("/mock/stats")) as? [String: Any] ?? [:]
     }
 
@@ -89,22 +96,24 @@ struct MockTruth: Sendable {
         let response = try await http.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 << 20)
         guard response.status == .ok else {
-            throw SyncTestError(
-                "\(path) answered \(response.status.code): \(String(decoding: bytes.readableBytesView, as: UTF8.self))")
+            throw MockTruthError(
+                description:
+                    "\(path) answered \(response.status.code): \(String(decoding: bytes.readableBytesView, as: UTF8.self))"
+            )
         }
         return Data(bytes.readableBytesView)
     }
 
     /// `text` percent-encoded for a query string or a path segment: only RFC 3986's unreserved
     /// characters stay as they are.
-    static func encoded(_ text: String) -> String {
+    public static func encoded(_ text: String) -> String {
         text.addingPercentEncoding(
             withAllowedCharacters: .init(
                 charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
     }
 
     /// `YYYY-MM-DDTHH:MM:SS` for a query string.
-    static func time(_ seconds: Int64) -> String {
+    public static func time(_ seconds: Int64) -> String {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
@@ -115,30 +124,7 @@ struct MockTruth: Sendable {
     }
 }
 
-/// `GET /mock/truth`: the aggregates of one stream's window at one epoch.
-struct WindowTruthReport: Decodable, Sendable {
-    struct SumCount: Decodable, Sendable, Equatable {
-        var sum: Int
-        var count: Int
-    }
-
-    var conversationCount: Int
-    var ids: [String]
-    var byDurationStatus: [String: Int]
-    var byDirection: [String: Int]
-    var byAuditStatus: [String: Int]
-    /// Conversations per UTC date of their start second (the `filterTime` of the conversation truth).
-    var perDay: [String: Int]
-    var metricEntryCount: Int
-    var metricEntriesWithoutId: Int
-    var agentLinkCount: Int
-    var queueLinkCount: Int
-    var withoutStartTime: Int
-    var distinctAgentIds: [String]
-    var distinctQueueIds: [String]
-    var distinctMetricIds: [String]
-    var evaluationScore: SumCount
-    var auditScore: SumCount
-    /// Ids the faults in force serve without their id key.
-    var servedWithoutId: [String]
+/// The mock did not answer as expected.
+public struct MockTruthError: Error, CustomStringConvertible {
+    public var description: String
 }

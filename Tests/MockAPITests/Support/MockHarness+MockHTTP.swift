@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Logging
 import MockAPI
+import TestSupport
 
-/// Starts a mock on 127.0.0.1 port 0 for one test, talks HTTP to it, and stops it.
-enum MockHarness {
+/// The mock API tests' data set, and a mock reached through `MockHTTP`.
+extension MockHarness {
     /// 2026-03-24 00:00:00 UTC, worked out by hand: the end of every test data set.
     static let end: Int64 = 1_774_310_400
 
@@ -20,21 +20,12 @@ enum MockHarness {
             seed: seed, clientId: clientId, faults: faults)
     }
 
+    /// Starts a mock on 127.0.0.1 port 0 for one test, talks HTTP to it, and stops it.
     static func withServer<Value>(
         _ configuration: MockAPIConfiguration = MockHarness.configuration(),
         _ body: (MockHTTP) async throws -> Value
     ) async throws -> Value {
-        var logger = Logger(label: "mock-api-tests")
-        logger.logLevel = .warning
-        let server = try await MockAPIServer(configuration: configuration, logger: logger).start()
-        do {
-            let value = try await body(MockHTTP(port: server.port))
-            await server.stop()
-            return value
-        } catch {
-            await server.stop()
-            throw error
-        }
+        try await with(configuration) { harness in try await body(MockHTTP(port: harness.port)) }
     }
 }
 

@@ -6,13 +6,13 @@ import Foundation
 
 /// A program started with `posix_spawn`, its standard output and error going to temporary files.
 /// Waiting polls `waitpid(WNOHANG)` with short sleeps, so no thread of the cooperative pool blocks.
-struct ChildProcess: Sendable {
+public struct ChildProcess: Sendable {
     /// How a process ended.
-    enum Ending: Sendable, Equatable, CustomStringConvertible {
+    public enum Ending: Sendable, Equatable, CustomStringConvertible {
         case exited(Int32)
         case signalled(Int32)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .exited(let code): "exit status \(code)"
             case .signalled(let signal): "signal \(signal)\(signal == SIGKILL ? " (SIGKILL)" : "")"
@@ -21,27 +21,27 @@ struct ChildProcess: Sendable {
     }
 
     /// A finished process: how it ended and what it printed.
-    struct Finished: Sendable {
-        var ending: Ending
-        var output: String
-        var errors: String
+    public struct Finished: Sendable {
+        public var ending: Ending
+        public var output: String
+        public var errors: String
 
         /// Both streams, for failure messages (the tail, where the error is).
-        var transcript: String {
+        public var transcript: String {
             "stdout:\n\(output.suffix(1_500))\nstderr:\n\(errors.suffix(2_500))"
         }
     }
 
-    let pid: pid_t
-    let command: String
+    public let pid: pid_t
+    public let command: String
     private let outputPath: String
     private let errorPath: String
 
     /// Starts `executable` with exactly `environment`; standard input is /dev/null.
-    static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws
+    public static func launch(_ executable: String, _ arguments: [String], environment: [String: String]) throws
         -> ChildProcess
     {
-        let stem = NSTemporaryDirectory() + "qai-crash-\(UUID().uuidString.prefix(8))"
+        let stem = NSTemporaryDirectory() + "qai-child-\(UUID().uuidString.prefix(8))"
         let (outputPath, errorPath) = (stem + ".out", stem + ".err")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -63,16 +63,16 @@ struct ChildProcess: Sendable {
     }
 
     /// Sends `signal` to the process.
-    func send(_ signal: Int32) {
+    public func send(_ signal: Int32) {
         kill(pid, signal)
     }
 
     /// Whether the process has not been reaped yet (it may be a zombie).
-    var isRunning: Bool { kill(pid, 0) == 0 }
+    public var isRunning: Bool { kill(pid, 0) == 0 }
 
     /// Waits for the end of the process. A process still running after `limit` is killed and
     /// reported as an error, so a hung loader fails the test instead of hanging it.
-    func wait(limit: Duration = .seconds(120)) async throws -> Finished {
+    public func wait(limit: Duration = .seconds(120)) async throws -> Finished {
         let clock = ContinuousClock()
         let deadline = clock.now + limit
         var status: Int32 = 0
@@ -109,7 +109,7 @@ struct ChildProcess: Sendable {
 }
 
 /// A failure to start or wait for a child process.
-struct ChildProcessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct ChildProcessError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

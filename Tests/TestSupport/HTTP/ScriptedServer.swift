@@ -4,48 +4,50 @@ import NIOPosix
 import Synchronization
 
 /// One request as the scripted server saw it.
-struct ScriptedRequest: Sendable {
-    var method: String
-    var path: String
+public struct ScriptedRequest: Sendable {
+    public var method: String
+    public var path: String
     /// Header values by lowercased name.
-    var headers: [String: String]
-    var body: [UInt8]
+    public var headers: [String: String]
+    public var body: [UInt8]
     /// Arrival time on the continuous clock.
-    var arrival: ContinuousClock.Instant
+    public var arrival: ContinuousClock.Instant
 }
 
 /// The answer a script gives.
-struct ScriptedResponse: Sendable {
-    var status = 200
-    var headers: [(String, String)] = [("Content-Type", "application/json")]
-    var body: [UInt8]
+public struct ScriptedResponse: Sendable {
+    public var status = 200
+    public var headers: [(String, String)] = [("Content-Type", "application/json")]
+    public var body: [UInt8]
 
-    init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")], body: [UInt8]) {
+    public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")], body: [UInt8])
+    {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
-    init(status: Int = 200, json: String) { self.init(status: status, body: Array(json.utf8)) }
+    public init(status: Int = 200, json: String) { self.init(status: status, body: Array(json.utf8)) }
 }
 
-/// A tiny HTTP/1.1 server on 127.0.0.1 that answers every request with a script, and logs them.
-final class ScriptedServer: Sendable {
-    typealias Script = @Sendable (ScriptedRequest) async -> ScriptedResponse
+/// A tiny HTTP/1.1 server on 127.0.0.1 that answers every request with a script, and logs them:
+/// the client tests script a vendor's answers, the sync tests serve hostile pages through it.
+public final class ScriptedServer: Sendable {
+    public typealias Script = @Sendable (ScriptedRequest) async -> ScriptedResponse
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
-    let port: Int
+    public let port: Int
     private let log = Mutex<[ScriptedRequest]>([])
 
     private init(port: Int) { self.port = port }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Every request received so far, in arrival order.
-    var requests: [ScriptedRequest] { log.withLock { $0 } }
+    public var requests: [ScriptedRequest] { log.withLock { $0 } }
 
     /// Runs `body` while the server answers with `script`; the server stops when `body` returns.
-    static func run<T: Sendable>(
+    public static func run<T: Sendable>(
         _ script: @escaping Script, _ body: (ScriptedServer) async throws -> T
     ) async throws -> T {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
