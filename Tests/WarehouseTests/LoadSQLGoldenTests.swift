@@ -46,7 +46,8 @@ struct LoadSQLGoldenTests {
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let first =
-            zip(actualLines, expectedLines).firstIndex { $0 != $1 } ?? min(actualLines.count, expectedLines.count)
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(actualLines.count, expectedLines.count)
         let line = { (lines: [Substring]) in lines.indices.contains(first) ? String(lines[first]) : "<end of text>" }
         Issue.record(
             """
