@@ -22,6 +22,8 @@ public struct BatchLoader: Sendable {
         _ conversations: [Conversation], streamId: String, runId: Int64, observedAt: Double? = nil,
         windowStarts: [String: Int64] = [:], on connection: isolated Connection
     ) throws -> LoadCounts {
+        // The schema is the one part of the load SQL chosen at run time, so it is set here and the
+        // files of sql/load never name it; temporary staging tables resolve first (pg_temp).
         try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
         let leftover = try connection.execute(Query(unsafeSQL: StagingTables.holdsRows, name: "staging in use"))
