@@ -29,11 +29,13 @@ extension Connection {
         }
         isCopying = true
         defer { isCopying = false }
-        var writer = CopyWriter(columns: columns, chunkSize: chunkSize) { (bytes) throws(PostgresError) in
-            guard PQputCopyData(connection, bytes.baseAddress, Int32(bytes.count)) == 1 else {
-                throw PostgresError(code: .copyFailed, message: self.lostMessage, statement: statement)
-            }
-        }
+        var writer = CopyWriter(
+            columns: columns, chunkSize: chunkSize,
+            borrowing: { (bytes) throws(PostgresError) in
+                guard PQputCopyData(connection, bytes.baseAddress, Int32(bytes.count)) == 1 else {
+                    throw PostgresError(code: .copyFailed, message: self.lostMessage, statement: statement)
+                }
+            })
         do {
             try body(&writer)
             if writer.hasOpenRow {

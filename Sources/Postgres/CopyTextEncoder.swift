@@ -9,9 +9,10 @@ public enum CopyTextEncoder {
         return text.withUTF8 { bytes in appendEscaped(bytes, to: &buffer) }
     }
 
-    /// Appends UTF-8 `bytes` escaped for COPY; returns false if they hold a NUL byte.
+    /// Appends UTF-8 `bytes` escaped for COPY; returns false if they hold a NUL byte. Internal:
+    /// the public surface takes a `String` (whose UTF-8 this borrows without copying).
     @inlinable
-    public static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) -> Bool {
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) -> Bool {
         var runStart = 0
         var index = 0
         let count = bytes.count

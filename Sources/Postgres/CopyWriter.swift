@@ -8,19 +8,37 @@ public struct CopyWriter: ~Copyable {
     private let chunkSize: Int
     private var column = 0
     private var problem: PostgresError?
-    private let sink: (UnsafeRawBufferPointer) throws(PostgresError) -> Void
+    private let sink: Sink
     /// Rows completed so far.
     public private(set) var rowCount = 0
     /// Bytes handed to the connection so far.
     public private(set) var bytesSent = 0
 
-    /// A writer that hands each full chunk to `sink` (the connection, or a file for tools).
-    public init(
-        columns: [String], chunkSize: Int, sink: @escaping (UnsafeRawBufferPointer) throws(PostgresError) -> Void
+    /// Where full chunks go: an array for tools, or the buffer's bytes borrowed for the call
+    /// (the connection's `PQputCopyData`, which copies them).
+    private enum Sink {
+        case array(([UInt8]) throws(PostgresError) -> Void)
+        case borrowed((UnsafeRawBufferPointer) throws(PostgresError) -> Void)
+    }
+
+    /// A writer that hands each full chunk of encoded COPY text to `sink` (a file, for tools);
+    /// the chunk's storage is reused once `sink` returns.
+    public init(columns: [String], chunkSize: Int, sink: @escaping ([UInt8]) throws(PostgresError) -> Void) {
+        self.init(columns: columns, chunkSize: chunkSize, destination: .array(sink))
+    }
+
+    /// A writer that lends each full chunk's bytes to `sink` for the call (the connection).
+    init(
+        columns: [String], chunkSize: Int,
+        borrowing sink: @escaping (UnsafeRawBufferPointer) throws(PostgresError) -> Void
     ) {
+        self.init(columns: columns, chunkSize: chunkSize, destination: .borrowed(sink))
+    }
+
+    private init(columns: [String], chunkSize: Int, destination: Sink) {
         self.columns = columns
         self.chunkSize = chunkSize
-        self.sink = sink
+        sink = destination
         buffer = []
         buffer.reserveCapacity(chunkSize + 64 * 1024)
     }
@@ -99,10 +117,15 @@ public struct CopyWriter: ~Copyable {
     /// Sends whatever is buffered.
     public mutating func flush() throws(PostgresError) {
         guard !buffer.isEmpty else { return }
-        let outcome = buffer.withUnsafeBytes { bytes in
-            Result { () throws(PostgresError) in try sink(bytes) }
+        switch sink {
+        case .array(let send):
+            try send(buffer)
+        case .borrowed(let send):
+            let outcome = buffer.withUnsafeBytes { bytes in
+                Result { () throws(PostgresError) in try send(bytes) }
+            }
+            try outcome.get()
         }
-        try outcome.get()
         bytesSent += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }

@@ -20,7 +20,7 @@ struct ContentHashTests {
             Query(
                 unsafeSQL: """
                     SELECT '\\x' || encode(decode(md5($1 || chr(10) || $2 || chr(10) || $3), 'hex'), 'hex') AS hash
-                    """, binds: [StagingTables.normaliserVersion, "st-äccent", raw]))
+                    """, binds: [Normaliser.version, "st-äccent", raw]))
         await connection.close()
         let expected = try rows.first?.decode("hash", as: String.self)
         #expect(ContentHash.byteaLiteral(raw: raw, streamId: "st-äccent") == expected)

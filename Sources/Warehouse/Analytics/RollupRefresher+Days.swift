@@ -2,15 +2,10 @@ import Postgres
 
 extension RollupRefresher {
     /// The UTC days of the conversations the last `BatchLoader.load` on this connection inserted
-    /// or changed (its session table `stg_changed`), in order; empty when nothing was loaded.
+    /// or changed (`BatchLoader.changedDays`), in order; empty when nothing was loaded.
     public func changedDaysInBatch(on connection: isolated Connection) throws -> [RollupDay] {
         guard try hasBatch(on: connection) else { return [] }
-        return try days(
-            of: """
-                SELECT DISTINCT (f.conversation_start AT TIME ZONE 'UTC')::date AS day
-                FROM pg_temp.stg_changed c JOIN \(schema.qualifying("fact_conversation")) f USING (conversation_id)
-                WHERE f.conversation_start IS NOT NULL ORDER BY 1
-                """, binds: [], name: "days changed in batch", on: connection)
+        return try BatchLoader(schema: schema).changedDays(on: connection).map(Self.day)
     }
 
     /// The days waiting in `rollup_pending_day`, in order.
@@ -41,26 +36,23 @@ extension RollupRefresher {
                 """, binds: [], name: "days with conversations", on: connection)
     }
 
-    /// Whether this session has `BatchLoader`'s table of changed conversations.
+    /// Whether this session has `BatchLoader`'s staging tables (`BatchLoader.hasStagedBatch`).
     func hasBatch(on connection: isolated Connection) throws -> Bool {
-        let rows = try connection.execute(
-            Query(
-                unsafeSQL: "SELECT to_regclass('pg_temp.stg_changed') IS NOT NULL AS present", name: "find stg_changed")
-        )
-        return try rows.first?.decode("present", as: Bool.self) == true
+        try BatchLoader.hasStagedBatch(on: connection)
     }
 
     private func days(of sql: String, binds: [String?], name: String, on connection: isolated Connection) throws
         -> [RollupDay]
     {
         let rows = try connection.execute(Query(unsafeSQL: sql, binds: binds, name: name))
-        return try rows.compactMap { row in
-            guard let text = try row.decode(0, as: String.self) else { return nil }
-            guard let day = RollupDay(text) else {
-                throw WarehouseError(
-                    code: .database, message: "the database returned \(text) where a date was expected")
-            }
-            return day
+        return try rows.compactMap { row in try row.decode(0, as: String.self).map(Self.day) }
+    }
+
+    /// The day `text` (`YYYY-MM-DD`) the database returned.
+    private static func day(_ text: String) throws -> RollupDay {
+        guard let day = RollupDay(text) else {
+            throw WarehouseError(code: .database, message: "the database returned \(text) where a date was expected")
         }
+        return day
     }
 }

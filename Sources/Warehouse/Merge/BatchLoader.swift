@@ -1,36 +1,12 @@
 import Postgres
 import QualityAI
 
-/// What loading one batch did.
-public struct LoadCounts: Sendable, Hashable {
-    /// Conversations in the batch after de-duplication by id.
-    public var staged = 0
-    /// New conversations.
-    public var inserted = 0
-    /// Conversations whose content changed and were rewritten.
-    public var updated = 0
-    /// Conversations whose content was unchanged (nothing written).
-    public var unchanged = 0
-    /// Changed conversations whose audit fields changed (history rows appended).
-    public var auditChanges = 0
-
-    public init() {}
-
-    public static func + (lhs: LoadCounts, rhs: LoadCounts) -> LoadCounts {
-        var sum = lhs
-        sum.staged += rhs.staged
-        sum.inserted += rhs.inserted
-        sum.updated += rhs.updated
-        sum.unchanged += rhs.unchanged
-        sum.auditChanges += rhs.auditChanges
-        return sum
-    }
-}
-
 /// Loads batches of conversations into the star schema: COPY of every conversation's id, content
 /// hash and audit fields, then COPY of the whole records of the new and changed ones only into
-/// session staging tables, then the set-based merge. Call `load` inside the caller's
-/// transaction, so the batch commits together with its checkpoint.
+/// session staging tables (`StagingTables`), then the set-based merge (the files of `sql/load/`,
+/// `LoadSQL`). Call `load` inside the caller's transaction, so the batch commits together with
+/// its checkpoint. It lives with the merge: it is the transaction step that ends in the merge,
+/// and it calls the normalise and stage steps on the way.
 public struct BatchLoader: Sendable {
     public let schema: Identifier
 
@@ -46,6 +22,8 @@ public struct BatchLoader: Sendable {
         _ conversations: [Conversation], streamId: String, runId: Int64, observedAt: Double? = nil,
         windowStarts: [String: Int64] = [:], on connection: isolated Connection
     ) throws -> LoadCounts {
+        // The schema is the one part of the load SQL chosen at run time, so it is set here and the
+        // files of sql/load never name it; temporary staging tables resolve first (pg_temp).
         try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
         let leftover = try connection.execute(Query(unsafeSQL: StagingTables.holdsRows, name: "staging in use"))
@@ -56,7 +34,7 @@ public struct BatchLoader: Sendable {
         let hashes = unique.map { ContentHash.byteaLiteral(raw: $0.raw, streamId: streamId) }
         CrashPoint.reach("before-copy")
         try StagingWriter.copyKeys(unique, hashes: hashes, on: connection)
-        try connection.execute(Query(unsafeSQL: MergeStatements.findChanged, name: "find changed conversations"))
+        try run(LoadSQL.findChanged, on: connection)
         let changed = try connection.execute(
             Query(unsafeSQL: "SELECT conversation_id, is_new, audit_changed FROM stg_changed", name: "read changes"))
         var counts = LoadCounts()
@@ -80,28 +58,26 @@ public struct BatchLoader: Sendable {
             rewrite.map { unique[$0] }, hashes: rewrite.map { hashes[$0] }, streamId: streamId,
             windowStarts: windowStarts, on: connection)
         CrashPoint.reach("before-merge")
-        for (index, statement) in MergeStatements.insertDimensions.enumerated() {
-            try connection.execute(Query(unsafeSQL: statement, name: "insert new dimension keys \(index + 1)"))
-        }
+        for statement in LoadSQL.insertDimensions { try run(statement, on: connection) }
         try mergeChanged(runId: runId, observedAt: observedAt, on: connection)
-        for (index, statement) in MergeStatements.updateDimensions.enumerated() {
-            try connection.execute(Query(unsafeSQL: statement, name: "update dimension rows \(index + 1)"))
-        }
+        for statement in LoadSQL.updateDimensions { try run(statement, on: connection) }
         return counts
     }
 
     /// Upserts the changed conversations' facts, replaces their child rows and appends audit history.
     private func mergeChanged(runId: Int64, observedAt: Double?, on connection: isolated Connection) throws {
         let run = String(runId)
-        try connection.execute(Query(unsafeSQL: MergeStatements.upsertFacts, binds: [run], name: "upsert facts"))
-        for (index, statement) in MergeStatements.replaceChildren.enumerated() {
+        try self.run(LoadSQL.upsertFacts, binds: [run], on: connection)
+        for statement in LoadSQL.replaceChildren {
             CrashPoint.reach("mid-merge")
-            try connection.execute(Query(unsafeSQL: statement, name: "replace child rows \(index + 1)"))
+            try self.run(statement, on: connection)
         }
-        try connection.execute(
-            Query(
-                unsafeSQL: MergeStatements.appendAuditHistory, binds: [run, observedAt.map { String($0) }],
-                name: "append audit history"))
+        try self.run(LoadSQL.appendAuditHistory, binds: [run, observedAt.map { String($0) }], on: connection)
+    }
+
+    /// Runs one file of `sql/load/`, named after it in errors and logs.
+    private func run(_ statement: LoadStatement, binds: [String?] = [], on connection: isolated Connection) throws {
+        try connection.execute(Query(unsafeSQL: statement.sql, binds: binds, name: statement.path))
     }
 
     /// The batch with one entry per conversation id, the last occurrence winning, in first-seen order.

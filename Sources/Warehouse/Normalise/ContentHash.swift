@@ -9,7 +9,7 @@ enum ContentHash {
     /// The hash of `raw` received from `streamId`, as a bytea literal for COPY (`\x` and hex).
     static func byteaLiteral(raw: String, streamId: String) -> String {
         var hasher = Insecure.MD5()
-        var prefix = StagingTables.normaliserVersion + "\n" + streamId + "\n"
+        var prefix = Normaliser.version + "\n" + streamId + "\n"
         prefix.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         var record = raw
         record.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }

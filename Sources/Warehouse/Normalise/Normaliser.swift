@@ -3,6 +3,11 @@ import QualityAI
 /// The pure parts of turning a conversation into warehouse rows: natural keys of dimensions,
 /// the intent list and the voice analytics rows.
 enum Normaliser {
+    /// Bumped when the mapping from record to rows changes, so a new loader rewrites rows whose
+    /// raw record is unchanged but whose normalised columns would now differ (it is part of the
+    /// content hash, `ContentHash`).
+    static let version = "n1"
+
     /// The audit status with the vendor's older spelling `Unassigned` mapped to `Not Assigned`,
     /// so reports count one backlog; the raw record keeps what the vendor sent.
     static func auditStatus(_ status: String?) -> String? {

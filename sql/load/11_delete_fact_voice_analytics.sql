@@ -1,0 +1,3 @@
+-- Deletes the fact_voice_analytics rows of the changed conversations that were already loaded, before
+-- their rows are inserted again (the deletes of every child table run before the inserts).
+DELETE FROM fact_voice_analytics t USING stg_changed c WHERE t.conversation_id = c.conversation_id AND NOT c.is_new;
