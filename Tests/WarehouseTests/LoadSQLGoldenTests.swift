@@ -1,6 +1,7 @@
+import EmbeddedPostgres
 import Foundation
 import Postgres
-import PostgresTestSupport
+import TestSupport
 import Testing
 
 @testable import Warehouse

@@ -11,29 +11,32 @@ extension RollupRefresher {
     /// The days waiting in `rollup_pending_day`, in order.
     public func pendingDays(on connection: isolated Connection) throws -> [RollupDay] {
         try days(
-            of: "SELECT DISTINCT day FROM \(schema.qualifying("rollup_pending_day")) ORDER BY 1", binds: [],
-            name: "pending rollup days", on: connection)
+            of: Query(
+                "SELECT DISTINCT day FROM \(schema, "rollup_pending_day") ORDER BY 1", name: "pending rollup days"),
+            on: connection)
     }
 
     /// The UTC days of the conversations whose latest insert or change was made by run `runId`
     /// (`fact_conversation.last_run_id`), in order. Reads the whole fact table: for repairs.
     public func changedDays(runId: Int64, on connection: isolated Connection) throws -> [RollupDay] {
         try days(
-            of: """
+            of: Query(
+                """
                 SELECT DISTINCT (conversation_start AT TIME ZONE 'UTC')::date AS day
-                FROM \(schema.qualifying("fact_conversation"))
-                WHERE last_run_id = $1 AND conversation_start IS NOT NULL ORDER BY 1
-                """, binds: [String(runId)], name: "days changed by run", on: connection)
+                FROM \(schema, "fact_conversation")
+                WHERE last_run_id = \(runId) AND conversation_start IS NOT NULL ORDER BY 1
+                """, name: "days changed by run"), on: connection)
     }
 
     /// Every UTC day that has conversations, in order: pass it to `refresh(days:on:)` to rebuild
     /// all rollups, e.g. after a migration changed their definition.
     public func allDays(on connection: isolated Connection) throws -> [RollupDay] {
         try days(
-            of: """
+            of: Query(
+                """
                 SELECT DISTINCT (conversation_start AT TIME ZONE 'UTC')::date AS day
-                FROM \(schema.qualifying("fact_conversation")) WHERE conversation_start IS NOT NULL ORDER BY 1
-                """, binds: [], name: "days with conversations", on: connection)
+                FROM \(schema, "fact_conversation") WHERE conversation_start IS NOT NULL ORDER BY 1
+                """, name: "days with conversations"), on: connection)
     }
 
     /// Whether this session has `BatchLoader`'s staging tables (`BatchLoader.hasStagedBatch`).
@@ -41,10 +44,8 @@ extension RollupRefresher {
         try BatchLoader.hasStagedBatch(on: connection)
     }
 
-    private func days(of sql: String, binds: [String?], name: String, on connection: isolated Connection) throws
-        -> [RollupDay]
-    {
-        let rows = try connection.execute(Query(unsafeSQL: sql, binds: binds, name: name))
+    private func days(of query: Query, on connection: isolated Connection) throws -> [RollupDay] {
+        let rows = try connection.execute(query)
         return try rows.compactMap { row in try row.decode(0, as: String.self).map(Self.day) }
     }
 

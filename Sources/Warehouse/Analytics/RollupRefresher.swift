@@ -52,17 +52,7 @@ public struct RollupRefresher: Sendable {
         guard try hasBatch(on: connection) else { return 0 }
         _ = try connection.execute(
             Query("SELECT pg_advisory_xact_lock_shared(\(schema, "rollup_lock_key")())", name: "share the rollup lock"))
-        let rows = try connection.execute(
-            Query(
-                unsafeSQL: """
-                    INSERT INTO \(schema.qualifying("rollup_pending_day")) (stream_id, day)
-                    SELECT DISTINCT f.stream_id, (f.conversation_start AT TIME ZONE 'UTC')::date
-                    FROM pg_temp.stg_changed c JOIN \(schema.qualifying("fact_conversation")) f USING (conversation_id)
-                    WHERE f.conversation_start IS NOT NULL
-                    ORDER BY 1, 2
-                    ON CONFLICT (stream_id, day) DO NOTHING
-                    """, name: "mark days changed in batch"))
-        return rows.affectedRows
+        return try BatchLoader(schema: schema).markChangedDaysPending(on: connection)
     }
 
     /// Rebuilds every day in `rollup_pending_day` (marked by loads, also by earlier runs that

@@ -24,7 +24,9 @@ public struct BatchLoader: Sendable {
     ) throws -> LoadCounts {
         // The schema is the one part of the load SQL chosen at run time, so it is set here and the
         // files of sql/load never name it; temporary staging tables resolve first (pg_temp).
-        try connection.execute(Query(unsafeSQL: "SET LOCAL search_path TO \(schema.quoted), pg_catalog"))
+        try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
+        // Built from the staging table descriptions (Stage/StagingTables.swift): fixed text, shown
+        // in Tests/WarehouseTests/Fixtures/load-sql.golden.
         try connection.executeScript(unsafeSQL: StagingTables.create, name: "create staging tables")
         let leftover = try connection.execute(Query(unsafeSQL: StagingTables.holdsRows, name: "staging in use"))
         if try leftover.first?.decode("present", as: Bool.self) == true {
@@ -36,7 +38,7 @@ public struct BatchLoader: Sendable {
         try StagingWriter.copyKeys(unique, hashes: hashes, on: connection)
         try run(LoadSQL.findChanged, on: connection)
         let changed = try connection.execute(
-            Query(unsafeSQL: "SELECT conversation_id, is_new, audit_changed FROM stg_changed", name: "read changes"))
+            Query("SELECT conversation_id, is_new, audit_changed FROM stg_changed", name: "read changes"))
         var counts = LoadCounts()
         var changedIds = Set<String>()
         for row in changed {
@@ -77,6 +79,7 @@ public struct BatchLoader: Sendable {
 
     /// Runs one file of `sql/load/`, named after it in errors and logs.
     private func run(_ statement: LoadStatement, binds: [String?] = [], on connection: isolated Connection) throws {
+        // The text of an embedded sql/load file (LoadSQL), parameters bound.
         try connection.execute(Query(unsafeSQL: statement.sql, binds: binds, name: statement.path))
     }
 
