@@ -9,7 +9,7 @@ import Synchronization
 final class SyncExecution: Sendable {
     let client: RawDataClient
     let loader: BatchLoader
-    let recorder: RunRecorder
+    let checkpoints: CheckpointWriter
     let request: SyncRequest
     let runId: Int64
     let logger: Logger
@@ -25,17 +25,11 @@ final class SyncExecution: Sendable {
     }
 
     /// One stream's fetched slices, loaded in one transaction.
-    private struct Batch: Sendable {
+    private struct BatchContents: Sendable {
         var stream: String
         var results: [WindowResult]
         /// Type drift of each of `results`, and what `--strict-types` took out of it.
         var drift: [TypeDrift]
-
-        init(_ stream: String, _ slices: [(result: WindowResult, drift: TypeDrift)]) {
-            self.stream = stream
-            results = slices.map(\.result)
-            drift = slices.map(\.drift)
-        }
 
         var keys: [SliceKey] {
             results.map { SliceKey(streamId: $0.streamId, start: $0.window.start, end: $0.window.end) }
@@ -43,18 +37,20 @@ final class SyncExecution: Sendable {
     }
 
     /// What finished in the loop's task group.
-    private enum Event: Sendable {
-        case fetched(WindowResult)
-        case committed(Batch, writer: Int, counts: LoadCounts, watermark: Int64?)
+    private enum Finished: Sendable {
+        case fetched(Int, WindowResult)
+        case fetchFailed(any Error)
+        case committed(writer: Int, counts: LoadCounts)
+        case commitFailed(any Error)
     }
 
     init(
-        client: RawDataClient, loader: BatchLoader, recorder: RunRecorder, request: SyncRequest, runId: Int64,
+        client: RawDataClient, loader: BatchLoader, checkpoints: CheckpointWriter, request: SyncRequest, runId: Int64,
         logger: Logger
     ) {
         self.client = client
         self.loader = loader
-        self.recorder = recorder
+        self.checkpoints = checkpoints
         self.request = request
         self.runId = runId
         self.logger = logger
@@ -66,89 +62,105 @@ final class SyncExecution: Sendable {
     /// The totals committed so far (for the run record of a failed run).
     var progress: RunTotals { totals.withLock { $0 } }
 
-    /// Fetches `slices` and loads them through `writers` (one batch per connection at a time).
-    /// New fetches wait while a fetched batch waits for a free writer, and go one at a time while
-    /// every writer is busy, so memory stays bounded.
-    /// When a batch fails, the statements still running on the other writers are cancelled.
+    /// Fetches `slices` and loads them through `writers` (one batch per connection at a time), as
+    /// `SyncScheduler` decides. When a fetch or a batch fails, the fetches and statements still
+    /// running are cancelled and the error is thrown; batches that committed stay committed.
     func run(_ slices: [SliceSpec], writers: [Connection]) async throws -> Outcome {
         precondition(!writers.isEmpty, "a run needs at least one writer connection")
-        var tracker = WatermarkTracker(slices)
-        var advanced: [String: Int64] = [:]
-        var pending: [String: [(result: WindowResult, drift: TypeDrift)]] = [:]
-        var ready: [Batch] = []
-        var free = Array(writers.indices.reversed())
-        var deferred: [SliceSpec] = []
-        let client = self.client
-        try await withThrowingTaskGroup(of: Event.self) { group in
-            var queue = slices[...]
-            var fetching = 0
-            func budgetLeft() -> Bool {
-                guard let limit = request.maxRequests else { return true }
-                return client.statistics.snapshot().requests < limit
-            }
+        var scheduler = SyncScheduler(
+            slices: slices, concurrency: request.concurrency, batchConversations: request.batchConversations,
+            writers: writers.count)
+        var fetched: [Int: (result: WindowResult, drift: TypeDrift)] = [:]
+        var loading: [Int: BatchContents] = [:]
+        let finished = try await withThrowingTaskGroup(of: Finished.self, returning: SyncScheduler.Outcome.self) {
+            group in
+            noteBudget(&scheduler)
+            var actions = scheduler.start()
             while true {
-                while !ready.isEmpty, let writer = free.popLast() {
-                    let batch = ready.removeFirst()
-                    let mark = tracker.watermark(for: batch.stream, ifCommitting: batch.keys)
-                    let connection = writers[writer]
-                    group.addTask {
-                        try await withTaskCancellationHandler {
-                            let counts = try await self.commit(batch, watermark: mark, on: connection)
-                            return .committed(batch, writer: writer, counts: counts, watermark: mark)
-                        } onCancel: {
-                            connection.cancelRunningStatement()
+                for action in actions {
+                    switch action {
+                    case .fetch(let position):
+                        let spec = slices[position]
+                        group.addTask { [client] in
+                            do {
+                                return .fetched(
+                                    position, try await client.fetchWindow(streamId: spec.streamId, window: spec.window)
+                                )
+                            } catch {
+                                return .fetchFailed(error)
+                            }
                         }
+                    case .load(let batch, let writer):
+                        let parts = batch.slices.compactMap { fetched.removeValue(forKey: $0) }
+                        let contents = BatchContents(
+                            stream: batch.stream, results: parts.map(\.result), drift: parts.map(\.drift))
+                        loading[writer] = contents
+                        addLoad(contents, watermark: batch.watermark, writer: writer, on: writers[writer], to: &group)
+                    case .finish(let outcome):
+                        return outcome
+                    case .fail(let error):
+                        throw error
                     }
                 }
-                if ready.isEmpty {
-                    // While every writer is busy, one slice at a time fills the next batch: fetching
-                    // is faster than loading, and memory holds little more than the batches loading.
-                    let limit = free.isEmpty ? 1 : max(1, request.concurrency)
-                    while fetching < limit, let next = queue.first, budgetLeft() {
-                        queue.removeFirst()
-                        fetching += 1
-                        group.addTask {
-                            .fetched(try await client.fetchWindow(streamId: next.streamId, window: next.window))
-                        }
-                    }
+                guard let event = try await group.next() else {
+                    preconditionFailure("the sync scheduler waits with nothing in flight")
                 }
-                if fetching == 0, queue.isEmpty || !budgetLeft() {
-                    // Nothing more will be fetched: what waits becomes batches.
-                    for stream in pending.keys.sorted() {
-                        ready.append(Batch(stream, pending.removeValue(forKey: stream) ?? []))
-                    }
-                    if !ready.isEmpty, !free.isEmpty { continue }
-                }
-                guard let event = try await group.next() else { break }
+                noteBudget(&scheduler)
                 switch event {
-                case .fetched(let result):
-                    fetching -= 1
+                case .fetched(let position, let result):
                     CrashPoint.reach("fetched")
-                    pending[result.streamId, default: []].append(TypeDrift.split(result, strict: request.strictTypes))
-                    let waiting = pending[result.streamId, default: []].reduce(0) { $0 + $1.result.conversations.count }
-                    if waiting >= request.batchConversations {
-                        ready.append(Batch(result.streamId, pending.removeValue(forKey: result.streamId) ?? []))
-                    }
-                case .committed(let batch, let writer, let counts, let mark):
-                    free.append(writer)
-                    tracker.commit(batch.keys)
-                    if let mark { advanced[batch.stream] = max(advanced[batch.stream] ?? mark, mark) }
-                    note(batch, counts: counts)
+                    let split = TypeDrift.split(result, strict: request.strictTypes)
+                    fetched[position] = split
+                    actions = scheduler.sliceFetched(position, conversations: split.result.conversations.count)
+                case .fetchFailed(let error):
+                    actions = scheduler.fetchFailed(error)
+                case .committed(let writer, let counts):
+                    if let contents = loading.removeValue(forKey: writer) { note(contents, counts: counts) }
+                    actions = scheduler.batchCommitted(writer: writer)
+                case .commitFailed(let error):
+                    actions = scheduler.commitFailed(error)
                 }
             }
-            deferred = Array(queue)
         }
-        try await advanceLaggingWatermarks(tracker: tracker, advanced: advanced, on: writers[0])
-        return Outcome(totals: progress, requests: client.statistics.snapshot(), deferred: deferred)
+        try await advanceLaggingWatermarks(finished.laggingWatermarks, on: writers[0])
+        return Outcome(
+            totals: progress, requests: client.statistics.snapshot(), deferred: finished.deferred.map { slices[$0] })
+    }
+
+    /// Tells `scheduler` when the run has made `--max-requests` requests.
+    private func noteBudget(_ scheduler: inout SyncScheduler) {
+        guard let limit = request.maxRequests, client.statistics.snapshot().requests >= limit else { return }
+        scheduler.budgetSpent()
+    }
+
+    /// Starts loading `contents` on `connection`; cancelling the task cancels its running statement.
+    private func addLoad(
+        _ contents: BatchContents, watermark mark: Int64?, writer: Int, on connection: Connection,
+        to group: inout ThrowingTaskGroup<Finished, any Error>
+    ) {
+        group.addTask {
+            await withTaskCancellationHandler {
+                do {
+                    let counts = try await self.commit(contents, watermark: mark, on: connection)
+                    return .committed(writer: writer, counts: counts)
+                } catch {
+                    return .commitFailed(error)
+                }
+            } onCancel: {
+                connection.cancelRunningStatement()
+            }
+        }
     }
 
     /// Loads one batch in one transaction with its checkpoints and, when given, the stream's new
     /// watermark; a lock timeout, deadlock or serialization failure retries the whole batch with
     /// the same fetched data (`SyncRequest.lockPolicy`).
-    private func commit(_ batch: Batch, watermark mark: Int64?, on connection: Connection) async throws -> LoadCounts {
+    private func commit(_ batch: BatchContents, watermark mark: Int64?, on connection: Connection) async throws
+        -> LoadCounts
+    {
         let conversations = batch.results.flatMap(\.conversations)
-        let (loader, recorder, runId, stream, results, drift, clock) = (
-            self.loader, self.recorder, self.runId, batch.stream, batch.results, batch.drift, request.clock
+        let (loader, checkpoints, runId, stream, results, drift, clock) = (
+            self.loader, self.checkpoints, self.runId, batch.stream, batch.results, batch.drift, request.clock
         )
         let reasons = batch.keys.map { self.reasons[$0] ?? "" }
         let windowStarts = Self.windowStarts(results)
@@ -160,9 +172,9 @@ final class SyncExecution: Sendable {
                 on: connection)
             _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
             CrashPoint.reach("before-checkpoint")
-            try recorder.recordBatch(
+            try checkpoints.recordBatch(
                 runId: runId, results: results, drift: drift, reasons: reasons, completedAt: now, on: connection)
-            if let mark { try recorder.advanceWatermark(streamId: stream, to: mark, on: connection) }
+            if let mark { try checkpoints.advanceWatermark(streamId: stream, to: mark, on: connection) }
             CrashPoint.reach("before-commit")
             return counts
         }
@@ -180,7 +192,7 @@ final class SyncExecution: Sendable {
     }
 
     /// Adds a committed batch to the run's totals and logs it.
-    private func note(_ batch: Batch, counts: LoadCounts) {
+    private func note(_ batch: BatchContents, counts: LoadCounts) {
         totals.withLock { totals in
             for (index, result) in batch.results.enumerated() {
                 totals.add(result, counts: index == 0 ? counts : nil, drift: batch.drift[index])
@@ -197,42 +209,22 @@ final class SyncExecution: Sendable {
 
     /// A batch that committed while an earlier batch of its stream was still loading could not
     /// move the watermark past the earlier one's slices; once all have committed, one small
-    /// transaction moves it to the end of the unbroken run of committed slices.
-    private func advanceLaggingWatermarks(
-        tracker: WatermarkTracker, advanced: [String: Int64], on connection: Connection
-    ) async throws {
-        let lagging = tracker.committedWatermarks.filter { stream, mark in (advanced[stream] ?? .min) < mark }
+    /// transaction moves each such stream's watermark to the end of its unbroken run of committed slices.
+    private func advanceLaggingWatermarks(_ lagging: [String: Int64], on connection: Connection) async throws {
         guard !lagging.isEmpty else { return }
-        let recorder = self.recorder
+        let checkpoints = self.checkpoints
         try await retrier.transaction("watermark update", on: connection, onRetry: noteLockRetry) { connection in
             for (stream, mark) in lagging.sorted(by: { $0.key < $1.key }) {
-                try recorder.advanceWatermark(streamId: stream, to: mark, on: connection)
+                try checkpoints.advanceWatermark(streamId: stream, to: mark, on: connection)
             }
         }
     }
 
-    /// Rebuilds the pending rollup days (the run's and any a stopped run left) under the lock
-    /// policy, `refreshDaysPerTransaction` days a transaction: each holds the schema's rollup lock,
-    /// which batches of other loaders marking days wait for, only briefly. Days rebuilt stay
-    /// rebuilt if a later chunk fails; the rest stay pending for the next run.
-    func refreshRollups(on connection: Connection) async throws {
-        let refresher = RollupRefresher(schema: loader.schema)
-        let days = try await connection.withTransaction { try refresher.pendingDays(on: $0) }
-        for start in stride(from: 0, to: days.count, by: Self.refreshDaysPerTransaction) {
-            let chunk = Array(days[start..<min(start + Self.refreshDaysPerTransaction, days.count)])
-            let operation = "rollup refresh of \(chunk[0]) to \(chunk[chunk.count - 1])"
-            _ = try await retrier.transaction(operation, on: connection, onRetry: noteLockRetry) {
-                try refresher.refresh(days: chunk, on: $0)
-            }
-        }
-    }
+    /// Runs the run's transactions under its lock policy.
+    var retrier: LockRetrier { LockRetrier(policy: request.lockPolicy, schema: loader.schema, logger: logger) }
 
-    /// Rollup days rebuilt in one transaction at the end of a run.
-    static let refreshDaysPerTransaction = 31
-
-    private var retrier: LockRetrier { LockRetrier(policy: request.lockPolicy, schema: loader.schema, logger: logger) }
-
-    private func noteLockRetry() {
+    /// Counts a transaction retried after a lock timeout, deadlock or serialization failure.
+    func noteLockRetry() {
         totals.withLock { $0.lockRetries += 1 }
     }
 }

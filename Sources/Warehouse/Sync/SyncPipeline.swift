@@ -32,84 +32,22 @@ public struct SyncPipeline: Sendable {
             await Self.preferLZ4(on: connection)
             let streams = Set(request.slices.map(\.streamId)).sorted()
             try await lockStreams(streams, on: connection)
-            let recorder = RunRecorder(schema: schema)
-            let abandoned = try await recorder.closeAbandonedRuns(on: connection)
-            if !abandoned.isEmpty {
-                logger.notice("run.closed_abandoned", metadata: ["run.ids": "\(abandoned)"])
-            }
-            let resumable = try await ResumePoint.completedSlices(
-                command: request.command, options: request.options, schema: schema, on: connection)
-            let runId = try await recorder.start(command: request.command, options: request.options, on: connection)
-            var runLogger = logger
-            runLogger[metadataKey: "run.id"] = "\(runId)"
-            let slices = request.slices.filter { !resumable.contains(SliceKey($0)) }
-            let execution = SyncExecution(
-                client: client, loader: BatchLoader(schema: schema), recorder: recorder, request: request,
-                runId: runId, logger: runLogger)
-            let clock = ContinuousClock()
-            let started = clock.now
+            let run = try await plan(request, on: connection)
             do {
-                let reporter = progress.map { report in
-                    Task {
-                        while !Task.isCancelled {
-                            try await Task.sleep(for: .seconds(1))
-                            let totals = execution.progress
-                            let elapsed = clock.now - started
-                            report(
-                                SyncProgress(
-                                    slicesDone: totals.slices, slicesTotal: slices.count,
-                                    conversations: totals.fetched,
-                                    seconds: elapsed.inSeconds))
-                        }
-                    }
+                return try await withProgressReports(of: run) {
+                    let outcome = try await execute(run, on: connection)
+                    return try await record(outcome, of: run, streams: streams, on: connection)
                 }
-                defer { reporter?.cancel() }
-                var outcome = try await withWriters(request.writers, first: connection) { writers in
-                    try await execution.run(slices, writers: writers)
-                }
-                try await execution.refreshRollups(on: connection)
-                outcome.totals.lockRetries = execution.progress.lockRetries
-                var totals = outcome.totals
-                totals.requests = outcome.requests
-                if request.command == "sync" {
-                    let cursors = SyncPlanner.cursors(streams: streams, deferred: outcome.deferred)
-                    try await recorder.setLookbackCursors(cursors, on: connection)
-                }
-                let status = outcome.deferred.isEmpty ? "succeeded" : "partial"
-                try await recorder.finish(runId: runId, status: status, totals: totals, error: nil, on: connection)
-                let elapsed = clock.now - started
-                return RunSummary(
-                    runId: runId, totals: totals, resumedSlices: request.slices.count - slices.count,
-                    deferredSlices: outcome.deferred.count,
-                    seconds: elapsed.inSeconds)
             } catch {
                 await connection.rollbackQuietly()
-                var totals = execution.progress
-                totals.requests = client.statistics.snapshot()
-                try? await recordFailure(runId: runId, totals: totals, error: error, on: connection)
+                try? await recordFailure(of: run, error: error, on: connection)
                 throw error
             }
         }
     }
 
-    /// Marks the run failed. When the run's connection was lost (its advisory locks went with its
-    /// session), a fresh connection records it, so `etl_run` says why at once rather than after
-    /// the next run closes it as abandoned.
-    private func recordFailure(runId: Int64, totals: RunTotals, error: any Error, on connection: Connection)
-        async throws
-    {
-        let recorder = RunRecorder(schema: schema)
-        guard await connection.isClosed else {
-            try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: connection)
-            return
-        }
-        try await Connection.withConnection(database, logger: logger) { fresh in
-            try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: fresh)
-        }
-    }
-
     /// Runs `body` with `count` writer connections: `first` and `count - 1` more, closed afterwards.
-    private func withWriters<T>(_ count: Int, first: Connection, _ body: ([Connection]) async throws -> T)
+    func withWriters<T>(_ count: Int, first: Connection, _ body: ([Connection]) async throws -> T)
         async throws -> T
     {
         var writers = [first]
@@ -149,24 +87,5 @@ public struct SyncPipeline: Sendable {
                     advice: "wait for it to finish (qai-loader status shows running runs); nothing was changed")
             }
         }
-    }
-}
-
-/// A slice's identity for resume: stream and window.
-struct SliceKey: Hashable, Sendable {
-    var streamId: String
-    var start: Int64
-    var end: Int64
-
-    init(_ spec: SliceSpec) {
-        streamId = spec.streamId
-        start = spec.window.start
-        end = spec.window.end
-    }
-
-    init(streamId: String, start: Int64, end: Int64) {
-        self.streamId = streamId
-        self.start = start
-        self.end = end
     }
 }
