@@ -59,6 +59,12 @@ public struct Query: Sendable, ExpressibleByStringInterpolation, CustomStringCon
             sql += "$\(binds.count)"
         }
 
+        /// Binds an optional value as the next `$n` parameter, NULL for nil.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(value?.postgresText)
+            sql += "$\(binds.count)"
+        }
+
         /// Inserts a quoted identifier (schema, table or column name).
         public mutating func appendInterpolation(identifier: Identifier) {
             sql += identifier.quoted

@@ -18,34 +18,29 @@ struct CheckpointWriter: Sendable {
             let quarantined = index < drift.count ? drift[index].quarantined : []
             try connection.execute(
                 Query(
-                    unsafeSQL: """
-                        INSERT INTO \(schema.qualifying("etl_slice")) AS s (stream_id, window_start, window_end, status,
-                            run_id, fetched, rejected, requests, completed_at, reason)
-                        VALUES ($1, to_timestamp($2), to_timestamp($3), 'done', $4, $5, $6, $7, to_timestamp($8::float8),
-                            nullif($9, ''))
-                        ON CONFLICT (stream_id, window_start, window_end) DO UPDATE SET status = 'done',
-                            run_id = excluded.run_id, fetched = excluded.fetched, rejected = excluded.rejected,
-                            requests = excluded.requests, completed_at = excluded.completed_at, reason = excluded.reason
-                        """,
-                    binds: [
-                        result.streamId, String(result.window.start), String(result.window.end), run,
-                        String(result.conversations.count), String(result.rejections.count + quarantined.count),
-                        String(result.statistics.requests), String(completedAt),
-                        index < reasons.count ? reasons[index] : "",
-                    ], name: "record etl_slice"))
+                    """
+                    INSERT INTO \(schema, "etl_slice") AS s (stream_id, window_start, window_end, status,
+                        run_id, fetched, rejected, requests, completed_at, reason)
+                    VALUES (
+                        \(result.streamId), to_timestamp(\(result.window.start)), to_timestamp(\(result.window.end)),
+                        'done', \(run), \(result.conversations.count), \(result.rejections.count + quarantined.count),
+                        \(result.statistics.requests), to_timestamp(\(completedAt)::float8),
+                        nullif(\(index < reasons.count ? reasons[index] : ""), ''))
+                    ON CONFLICT (stream_id, window_start, window_end) DO UPDATE SET status = 'done',
+                        run_id = excluded.run_id, fetched = excluded.fetched, rejected = excluded.rejected,
+                        requests = excluded.requests, completed_at = excluded.completed_at, reason = excluded.reason
+                    """, name: "record etl_slice"))
             for rejection in result.rejections {
                 try connection.execute(
                     Query(
-                        unsafeSQL: """
-                            INSERT INTO \(schema.qualifying("etl_rejected")) (run_id, stream_id, window_start,
-                                window_end, page, record_index, reason, raw)
-                            VALUES ($1, $2, to_timestamp($3), to_timestamp($4), $5, $6, $7, $8)
-                            """,
-                        binds: [
-                            run, rejection.context.streamId, String(rejection.context.window.start),
-                            String(rejection.context.window.end), String(rejection.context.page),
-                            String(rejection.index), rejection.reason, rejection.raw,
-                        ], name: "record etl_rejected"))
+                        """
+                        INSERT INTO \(schema, "etl_rejected") (run_id, stream_id, window_start,
+                            window_end, page, record_index, reason, raw)
+                        VALUES (
+                            \(run), \(rejection.context.streamId), to_timestamp(\(rejection.context.window.start)),
+                            to_timestamp(\(rejection.context.window.end)), \(rejection.context.page), \(rejection.index),
+                            \(rejection.reason), \(rejection.raw))
+                        """, name: "record etl_rejected"))
             }
             try recordQuarantined(
                 quarantined, runId: run, window: result.window, stream: result.streamId, on: connection)
@@ -61,15 +56,13 @@ struct CheckpointWriter: Sendable {
         for record in records {
             try connection.execute(
                 Query(
-                    unsafeSQL: """
-                        INSERT INTO \(schema.qualifying("etl_rejected")) (run_id, stream_id, window_start, window_end,
-                            conversation_id, reason, raw)
-                        VALUES ($1, $2, to_timestamp($3), to_timestamp($4), $5, $6, $7)
-                        """,
-                    binds: [
-                        runId, stream, String(window.start), String(window.end), record.conversationId, record.reason,
-                        record.raw,
-                    ], name: "record etl_rejected drift"))
+                    """
+                    INSERT INTO \(schema, "etl_rejected") (run_id, stream_id, window_start, window_end,
+                        conversation_id, reason, raw)
+                    VALUES (
+                        \(runId), \(stream), to_timestamp(\(window.start)), to_timestamp(\(window.end)),
+                        \(record.conversationId), \(record.reason), \(record.raw))
+                    """, name: "record etl_rejected drift"))
         }
     }
 
@@ -77,12 +70,12 @@ struct CheckpointWriter: Sendable {
     func advanceWatermark(streamId: String, to epochSeconds: Int64, on connection: isolated Connection) throws {
         try connection.execute(
             Query(
-                unsafeSQL: """
-                    INSERT INTO \(schema.qualifying("etl_watermark")) AS w (stream_id, watermark, updated_at)
-                    VALUES ($1, to_timestamp($2), now())
-                    ON CONFLICT (stream_id) DO UPDATE SET watermark = excluded.watermark, updated_at = excluded.updated_at
-                    WHERE w.watermark < excluded.watermark
-                    """, binds: [streamId, String(epochSeconds)], name: "advance etl_watermark"))
+                """
+                INSERT INTO \(schema, "etl_watermark") AS w (stream_id, watermark, updated_at)
+                VALUES (\(streamId), to_timestamp(\(epochSeconds)), now())
+                ON CONFLICT (stream_id) DO UPDATE SET watermark = excluded.watermark, updated_at = excluded.updated_at
+                WHERE w.watermark < excluded.watermark
+                """, name: "advance etl_watermark"))
     }
 
     /// Stores where each stream's lookback re-sweep resumes (nil: it completed).
@@ -90,11 +83,11 @@ struct CheckpointWriter: Sendable {
         for (stream, cursor) in cursors.sorted(by: { $0.key < $1.key }) {
             try await connection.execute(
                 Query(
-                    unsafeSQL: """
-                        UPDATE \(schema.qualifying("etl_watermark")) SET lookback_cursor = to_timestamp($2::bigint),
-                            updated_at = now()
-                        WHERE stream_id = $1 AND lookback_cursor IS DISTINCT FROM to_timestamp($2::bigint)
-                        """, binds: [stream, cursor.map { String($0) }], name: "set lookback cursor"))
+                    """
+                    UPDATE \(schema, "etl_watermark") SET lookback_cursor = to_timestamp(\(cursor.map { String($0) })::bigint),
+                        updated_at = now()
+                    WHERE stream_id = \(stream) AND lookback_cursor IS DISTINCT FROM to_timestamp(\(cursor.map { String($0) })::bigint)
+                    """, name: "set lookback cursor"))
         }
     }
 }

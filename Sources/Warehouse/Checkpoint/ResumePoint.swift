@@ -9,14 +9,14 @@ enum ResumePoint {
         let optionsJSON = JSONText.object(options.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT s.stream_id, extract(epoch FROM s.window_start)::bigint AS window_start,
-                        extract(epoch FROM s.window_end)::bigint AS window_end
-                    FROM \(schema.qualifying("etl_slice")) s JOIN \(schema.qualifying("etl_run")) r USING (run_id)
-                    WHERE s.status = 'done' AND r.command = $1 AND r.options = $2::jsonb AND r.status = 'failed'
-                      AND r.run_id > coalesce((SELECT max(run_id) FROM \(schema.qualifying("etl_run"))
-                          WHERE command = $1 AND options = $2::jsonb AND status <> 'failed'), 0)
-                    """, binds: [command, optionsJSON], name: "find resumable slices"))
+                """
+                SELECT s.stream_id, extract(epoch FROM s.window_start)::bigint AS window_start,
+                    extract(epoch FROM s.window_end)::bigint AS window_end
+                FROM \(schema, "etl_slice") s JOIN \(schema, "etl_run") r USING (run_id)
+                WHERE s.status = 'done' AND r.command = \(command) AND r.options = \(optionsJSON)::jsonb AND r.status = 'failed'
+                  AND r.run_id > coalesce((SELECT max(run_id) FROM \(schema, "etl_run")
+                      WHERE command = \(command) AND options = \(optionsJSON)::jsonb AND status <> 'failed'), 0)
+                """, name: "find resumable slices"))
         var keys = Set<SliceKey>()
         for row in rows {
             guard let stream = row[0], let start = try row.decode(1, as: Int64.self),

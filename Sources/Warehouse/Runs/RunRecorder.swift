@@ -18,7 +18,7 @@ public struct RunRecorder: Sendable {
     /// only runs whose lock is free are closed. Returns the closed run ids.
     func closeAbandonedRuns(on connection: Connection) async throws -> [Int64] {
         let rows = try await connection.execute(
-            Query(unsafeSQL: "SELECT run_id FROM \(schema.qualifying("etl_run")) WHERE status = 'running'"))
+            Query("SELECT run_id FROM \(schema, "etl_run") WHERE status = 'running'", name: "find running runs"))
         var closed: [Int64] = []
         for row in rows {
             guard let runId = try row.decode("run_id", as: Int64.self) else { continue }
@@ -26,11 +26,11 @@ public struct RunRecorder: Sendable {
             guard try await connection.tryAdvisoryLock(key) else { continue }
             try await connection.execute(
                 Query(
-                    unsafeSQL: """
-                        UPDATE \(schema.qualifying("etl_run")) SET status = 'failed', finished_at = now(),
-                            error = coalesce(error, 'abandoned: the process ended without finishing the run')
-                        WHERE run_id = $1 AND status = 'running'
-                        """, binds: [String(runId)]))
+                    """
+                    UPDATE \(schema, "etl_run") SET status = 'failed', finished_at = now(),
+                        error = coalesce(error, 'abandoned: the process ended without finishing the run')
+                    WHERE run_id = \(runId) AND status = 'running'
+                    """))
             try await connection.advisoryUnlock(key)
             closed.append(runId)
         }
@@ -44,10 +44,10 @@ public struct RunRecorder: Sendable {
         let pid = String(ProcessInfo.processInfo.processIdentifier)
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    INSERT INTO \(schema.qualifying("etl_run")) (command, options, host, pid, loader_version)
-                    VALUES ($1, $2::jsonb, $3, $4::integer, $5) RETURNING run_id
-                    """, binds: [command, optionsJSON, host, pid, LoaderVersion.current], name: "insert etl_run"))
+                """
+                INSERT INTO \(schema, "etl_run") (command, options, host, pid, loader_version)
+                VALUES (\(command), \(optionsJSON)::jsonb, \(host), \(pid)::integer, \(LoaderVersion.current)) RETURNING run_id
+                """, name: "insert etl_run"))
         guard let runId = try rows.first?.decode("run_id", as: Int64.self) else {
             throw WarehouseError(code: .database, message: "inserting the etl_run row returned no run_id")
         }
@@ -66,13 +66,12 @@ public struct RunRecorder: Sendable {
         let pid = String(ProcessInfo.processInfo.processIdentifier)
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    INSERT INTO \(schema.qualifying("etl_run")) (command, status, finished_at, options, counts, host,
-                        pid, loader_version)
-                    VALUES ($1, 'succeeded', clock_timestamp(), $2::jsonb, $3::jsonb, $4, $5::integer, $6)
-                    RETURNING run_id
-                    """, binds: [command, optionsJSON, counts, host, pid, LoaderVersion.current],
-                name: "insert etl_run state change"))
+                """
+                INSERT INTO \(schema, "etl_run") (command, status, finished_at, options, counts, host,
+                    pid, loader_version)
+                VALUES (\(command), 'succeeded', clock_timestamp(), \(optionsJSON)::jsonb, \(counts)::jsonb, \(host), \(pid)::integer, \(LoaderVersion.current))
+                RETURNING run_id
+                """, name: "insert etl_run state change"))
         guard let runId = try rows.first?.decode("run_id", as: Int64.self) else {
             throw WarehouseError(code: .database, message: "inserting the etl_run row returned no run_id")
         }
@@ -86,20 +85,17 @@ public struct RunRecorder: Sendable {
         CrashPoint.reach("before-finish")
         try await connection.execute(
             Query(
-                unsafeSQL: """
-                    UPDATE \(schema.qualifying("etl_run")) SET status = $2, finished_at = now(), counts = $3::jsonb,
-                        fetched = $4, inserted = $5, updated = $6, unchanged = $7, rejected = $8, requests = $9,
-                        retries = $10, rate_limited = $11, error = $12, lock_retries = $13, type_drift = $14::jsonb,
-                        type_drift_total = $15
-                    WHERE run_id = $1
-                    """,
-                binds: [
-                    String(runId), status, totals.perStreamJSON, String(totals.fetched), String(totals.load.inserted),
-                    String(totals.load.updated), String(totals.load.unchanged), String(totals.rejected),
-                    String(totals.requests.requests), String(totals.requests.retries),
-                    String(totals.requests.rateLimited), error, String(totals.lockRetries), totals.typeDriftJSON,
-                    String(totals.typeDrift.values.reduce(0, +)),
-                ], name: "finish etl_run"))
+                """
+                UPDATE \(schema, "etl_run")
+                SET status = \(status), finished_at = now(), counts = \(totals.perStreamJSON)::jsonb,
+                    fetched = \(totals.fetched), inserted = \(totals.load.inserted),
+                    updated = \(totals.load.updated), unchanged = \(totals.load.unchanged),
+                    rejected = \(totals.rejected), requests = \(totals.requests.requests),
+                    retries = \(totals.requests.retries), rate_limited = \(totals.requests.rateLimited),
+                    error = \(error), lock_retries = \(totals.lockRetries),
+                    type_drift = \(totals.typeDriftJSON)::jsonb, type_drift_total = \(totals.typeDrift.values.reduce(0, +))
+                WHERE run_id = \(runId)
+                """, name: "finish etl_run"))
         try await connection.advisoryUnlock(Self.runLockKey(runId))
     }
 }

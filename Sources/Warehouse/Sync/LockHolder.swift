@@ -23,19 +23,19 @@ struct LockHolder: Sendable, Hashable, CustomStringConvertible {
     static func find(schema: Identifier, on connection: Connection) async throws -> [LockHolder] {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT l.pid, coalesce(a.usename, '') AS usename, coalesce(a.application_name, '') AS application,
-                        n.nspname || '.' || c.relname AS tablename, l.mode,
-                        coalesce(extract(epoch FROM now() - a.xact_start), 0)::bigint AS seconds
-                    FROM pg_locks l
-                    JOIN pg_class c ON c.oid = l.relation
-                    JOIN pg_namespace n ON n.oid = c.relnamespace
-                    LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-                    WHERE l.locktype = 'relation' AND l.granted AND l.mode <> 'AccessShareLock'
-                        AND n.nspname = $1 AND c.relkind IN ('r', 'p') AND l.pid <> pg_backend_pid()
-                    ORDER BY a.xact_start NULLS LAST, l.pid, c.relname
-                    LIMIT 5
-                    """, binds: [schema.name], name: "find lock holders"))
+                """
+                SELECT l.pid, coalesce(a.usename, '') AS usename, coalesce(a.application_name, '') AS application,
+                    n.nspname || '.' || c.relname AS tablename, l.mode,
+                    coalesce(extract(epoch FROM now() - a.xact_start), 0)::bigint AS seconds
+                FROM pg_locks l
+                JOIN pg_class c ON c.oid = l.relation
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'relation' AND l.granted AND l.mode <> 'AccessShareLock'
+                    AND n.nspname = \(schema.name) AND c.relkind IN ('r', 'p') AND l.pid <> pg_backend_pid()
+                ORDER BY a.xact_start NULLS LAST, l.pid, c.relname
+                LIMIT 5
+                """, name: "find lock holders"))
         return try rows.map { row in
             LockHolder(
                 pid: try row.decode("pid", as: Int.self) ?? 0, user: try row.decode("usename", as: String.self) ?? "",

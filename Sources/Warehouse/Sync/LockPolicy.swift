@@ -41,6 +41,7 @@ public struct LockPolicy: Sendable, Hashable {
     var setLocalTimeout: Query {
         let (seconds, attoseconds) = timeout.components
         let milliseconds = max(1, seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
+        // SET takes no parameters; the value spliced is an integer.
         return Query(unsafeSQL: "SET LOCAL lock_timeout = '\(milliseconds)ms'", name: "SET LOCAL lock_timeout")
     }
 

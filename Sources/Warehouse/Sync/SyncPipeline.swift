@@ -71,7 +71,7 @@ public struct SyncPipeline: Sendable {
     /// keeps pglz.
     private static func preferLZ4(on connection: Connection) async {
         _ = try? await connection.execute(
-            Query(unsafeSQL: "SET default_toast_compression = 'lz4'", name: "prefer lz4 TOAST compression"))
+            Query("SET default_toast_compression = 'lz4'", name: "prefer lz4 TOAST compression"))
     }
 
     /// Takes every stream's lock. A lock still held may belong to a run that just ended, whose

@@ -68,11 +68,11 @@ public enum SyncPlanner {
     public static func positions(schema: Identifier, on connection: Connection) async throws -> [String: Position] {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT stream_id, extract(epoch FROM watermark)::bigint AS watermark,
-                        extract(epoch FROM lookback_cursor)::bigint AS cursor
-                    FROM \(schema.qualifying("etl_watermark"))
-                    """))
+                """
+                SELECT stream_id, extract(epoch FROM watermark)::bigint AS watermark,
+                    extract(epoch FROM lookback_cursor)::bigint AS cursor
+                FROM \(schema, "etl_watermark")
+                """))
         var positions: [String: Position] = [:]
         for row in rows {
             guard let stream = row[0] else { continue }
