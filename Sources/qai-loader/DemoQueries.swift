@@ -1,48 +1,21 @@
 import Logging
 import Postgres
+import Warehouse
 
-/// The example queries `demo` runs and prints with their results.
+/// The example queries of `sql/queries/` that `demo` runs and prints with their results.
 enum DemoQueries {
-    static func queries(_ schema: String) -> [(title: String, sql: String)] {
-        [
-            (
-                "Audit workflow: conversations by audit status",
-                """
-                SELECT audit_status, count(*) AS conversations, round(avg(audit_score), 1) AS avg_audit_score
-                FROM \(schema).fact_conversation GROUP BY audit_status ORDER BY conversations DESC
-                """
-            ),
-            (
-                "Agents with the lowest average evaluation score (at least 20 evaluated conversations)",
-                """
-                SELECT a.agent_name, count(*) AS conversations, round(avg(f.kore_evaluation_score), 1) AS avg_score
-                FROM \(schema).fact_conversation f
-                JOIN \(schema).bridge_conversation_agent b USING (conversation_id)
-                JOIN \(schema).dim_agent a USING (agent_key)
-                WHERE f.kore_evaluation_score IS NOT NULL
-                GROUP BY a.agent_name HAVING count(*) >= 20 ORDER BY avg_score LIMIT 5
-                """
-            ),
-            (
-                "Metrics most often failed",
-                """
-                SELECT m.metric_name, count(*) FILTER (WHERE fm.qualification = 'NO') AS failed,
-                    round(100.0 * count(*) FILTER (WHERE fm.qualification = 'YES')
-                        / nullif(count(*) FILTER (WHERE fm.qualification IN ('YES', 'NO')), 0), 1) AS pass_rate_pct
-                FROM \(schema).fact_metric fm JOIN \(schema).dim_metric m USING (metric_key)
-                GROUP BY m.metric_name ORDER BY failed DESC LIMIT 5
-                """
-            ),
-        ]
-    }
+    /// The files shown, in order: the trend, the metrics to coach on, the agents.
+    static let files = ["10_daily_quality_trend.sql", "01_worst_metrics_last_7_days.sql", "11_agent_scorecard.sql"]
 
     /// Runs the queries and renders each as a titled text table.
     static func render(database: DatabaseConfiguration, schema: Identifier, logger: Logger) async throws -> String {
         try await Connection.withConnection(database, logger: logger) { connection in
+            try await connection.execute("SET search_path TO \(identifier: schema), pg_catalog")
             var output: [String] = []
-            for (title, sql) in queries(schema.quoted) {
-                let rows = try await connection.execute(Query(unsafeSQL: sql))
-                output.append("-- \(title)\n" + sql.split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+            for query in files.compactMap(ExampleQuery.named) {
+                // The text of an embedded sql/queries file: a fixed query without parameters.
+                let rows = try await connection.execute(Query(unsafeSQL: query.sql, name: query.name))
+                output.append("-- sql/queries/\(query.name): \(query.title)")
                 output.append(TextTable.render(rows))
             }
             return output.joined(separator: "\n")
