@@ -25,15 +25,19 @@ struct CustomCATests {
     func untrustedAtDeadline() async throws {
         try await NetworkHarness.with { harness in
             let started = ContinuousClock.now
-            let (result, _) = try await harness.fetch(with: .direct, timeout: .seconds(2), reconnect: true)
+            let (result, logs) = try await harness.fetch(with: .direct, timeout: .seconds(3), reconnect: true)
             guard case .failure(let error) = result else {
                 Issue.record("the fetch succeeded against an untrusted certificate")
                 return
             }
             #expect(error.code == .tls, "\(error)")
-            #expect(error.attempts == 1, "a certificate error is not retried: \(error)")
-            // One attempt of 2 s, not sync's 60 s request deadline (generous: the full suite loads the machine).
-            #expect(ContinuousClock.now - started < .seconds(30))
+            // On a loaded machine an attempt can reach its deadline before the first handshake has
+            // failed: that attempt is a timeout, and retrying it is right. A TLS failure never is.
+            let retries = logs.split(separator: "\n").filter { $0.contains("qai.request.retry") }
+            #expect(retries.allSatisfy { $0.contains("timeout") && !$0.contains("tls") }, "\(retries)")
+            #expect(error.attempts == retries.count + 1, "a certificate error is not retried: \(error)")
+            // Attempts of 3 s, not sync's 60 s request deadline (generous: the full suite loads the machine).
+            #expect(ContinuousClock.now - started < .seconds(45))
         }
     }
 
