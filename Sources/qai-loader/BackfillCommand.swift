@@ -54,7 +54,7 @@ struct BackfillCommand: AsyncParsableCommand {
         let slices = resolved.api.streamIds.flatMap { stream in
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }
-        let request = SyncRequest(
+        var request = SyncRequest(
             command: "backfill",
             options: [
                 "from": range.from.text, "to": range.to.text,
@@ -62,6 +62,7 @@ struct BackfillCommand: AsyncParsableCommand {
                 "slice_hours": String(resolved.sliceHours),
             ], slices: slices, concurrency: resolved.concurrency, writers: resolved.writers,
             lockPolicy: resolved.lockPolicy, clock: clock.clock)
+        request.sliceSeconds = Int64(resolved.sliceHours) * 3600
         try await LoadRunner.run(
             command: "backfill", api: resolved.api, http: resolved.http, database: resolved.database,
             schema: resolved.schema, metrics: resolved.metrics, strictTypes: resolved.strictTypes, logger: logger

@@ -221,4 +221,51 @@ struct SyncSchedulerTests {
         #expect(Self.steps(s.sliceFetched(2, conversations: 1)) == [])
         #expect(Self.steps(s.batchCommitted(writer: 1)) == [])
     }
+
+    /// Days `first...last` of stream "a" as one wide slice cut on day boundaries.
+    static func wide(days first: Int64, _ last: Int64) -> SliceSpec {
+        SliceSpec(
+            streamId: "a", window: TimeWindow(start: first * day, end: (last + 1) * day - 1), kind: .newData, grid: day)
+    }
+
+    @Test("a wide slice that proved too dense is replaced by its parts, fetched next; the watermark crosses the parts")
+    func cutPartsTakeTheWideSlicesPlace() {
+        var s = Self.scheduler(
+            [Self.wide(days: 0, 9), Self.slice("a", day: 10)], concurrency: 2, batchConversations: 5, writers: 2)
+        #expect(Self.steps(s.start()) == [.fetch(0), .fetch(1)])
+        // The parts are positions 2 and 3; only one fetch is free (day 10 is still in flight).
+        #expect(Self.steps(s.sliceCut(0, into: [Self.wide(days: 0, 4), Self.wide(days: 5, 9)])) == [.fetch(2)])
+        #expect(s.slices[2] == Self.wide(days: 0, 4))
+        #expect(
+            Self.steps(s.sliceFetched(2, conversations: 5)) == [
+                .load("a", [2], watermark: Self.after(day: 4), writer: 0), .fetch(3),
+            ])
+        // Day 10 cannot move the watermark past the parts before it.
+        #expect(Self.steps(s.sliceFetched(1, conversations: 5)) == [.load("a", [1], watermark: nil, writer: 1)])
+        #expect(Self.steps(s.batchCommitted(writer: 0)) == [])
+        #expect(
+            Self.steps(s.sliceFetched(3, conversations: 5)) == [
+                .load("a", [3], watermark: Self.after(day: 9), writer: 0)
+            ])
+        #expect(Self.steps(s.batchCommitted(writer: 1)) == [])
+        #expect(
+            Self.steps(s.batchCommitted(writer: 0)) == [
+                .finish(deferred: [], lagging: ["a": Self.after(day: 10)])
+            ])
+    }
+
+    @Test("parts of a cut slice that the request budget leaves unfetched are deferred, in fetch order")
+    func cutPartsAreDeferredWhenTheBudgetRunsOut() {
+        var s = Self.scheduler([Self.wide(days: 0, 9)], concurrency: 1, batchConversations: 1_000, writers: 1)
+        #expect(Self.steps(s.start()) == [.fetch(0)])
+        let parts = [Self.wide(days: 0, 3), Self.wide(days: 4, 6), Self.wide(days: 7, 9)]
+        #expect(Self.steps(s.sliceCut(0, into: parts)) == [.fetch(1)])
+        s.budgetSpent()
+        #expect(
+            Self.steps(s.sliceFetched(1, conversations: 3)) == [
+                .load("a", [1], watermark: Self.after(day: 3), writer: 0)
+            ])
+        #expect(Self.steps(s.batchCommitted(writer: 0)) == [.finish(deferred: [2, 3], lagging: [:])])
+        #expect([s.slices[2], s.slices[3]] == [parts[1], parts[2]])
+    }
 }

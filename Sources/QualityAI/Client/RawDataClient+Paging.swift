@@ -7,15 +7,19 @@ extension RawDataClient {
         case complete(received: Int, records: Int, total: Int?)
         /// The window must be fetched as `parts` instead (one part: it cannot be cut further).
         case split(parts: [TimeWindow], reason: String, total: Int?, at: PageContext)
+        /// Page 1 announced more records than the caller accepts in one window (or no total and
+        /// more pages): nothing of it was kept.
+        case tooDense(total: Int?)
     }
 
     /// Pages through one window, adding every record to `collector`.
     func page(
-        _ window: TimeWindow, streamId: String, into collector: inout WindowCollector, logger: Logger
+        _ window: TimeWindow, streamId: String, accepting accepted: Int? = nil, into collector: inout WindowCollector,
+        logger: Logger
     ) async throws(APIError) -> PagingOutcome {
         var logger = logger
         logger[metadataKey: "page.window"] = "\(window)"
-        let limit = configuration.pageSize
+        let pageSize = configuration.pageSize
         var seen = Set<String>()
         var rejected = 0
         var records = 0
@@ -28,6 +32,11 @@ extension RawDataClient {
             }
             let page = try await fetchPage(context, into: &collector, logger: logger)
             collector.count(\.pages)
+            if number == 1, let accepted, (page.totalResults ?? Int.max) > accepted,
+                !isLastPage(page, number: 1, records: page.resultCount, total: page.totalResults, limit: pageSize)
+            {
+                return .tooDense(total: page.totalResults)
+            }
             collector.add(page)
             if number == 1 { total = page.totalResults }
             let ids = Set(page.conversations.map(\.conversationId))
@@ -44,10 +53,10 @@ extension RawDataClient {
             seen.formUnion(ids)
             rejected += page.rejections.count
             records += page.resultCount
-            if isLastPage(page, number: number, records: records, total: total, limit: limit) {
+            if isLastPage(page, number: number, records: records, total: total, limit: pageSize) {
                 return .complete(received: seen.count + rejected, records: records, total: total)
             }
-            if let total, records >= total + limit {
+            if let total, records >= total + pageSize {
                 return misbehaving(window, "paging runs past totalResults \(total)", total: total, at: context)
             }
             // Only a vendor that invents records pages this deep: without a total, or in one second

@@ -58,20 +58,9 @@ public struct RawDataClient: Sendable {
 
     /// Fetches every record of `window` for `streamId`, de-duplicated by conversation id.
     public func fetchWindow(streamId: String, window: TimeWindow) async throws(APIError) -> WindowResult {
-        var logger = self.logger
-        logger[metadataKey: "stream.id"] = "\(streamId)"
-        logger[metadataKey: "window.start"] = "\(window.startText)"
-        logger[metadataKey: "window.end"] = "\(window.endText)"
-        var collector = WindowCollector(shared: statistics)
-        let total = try await collect(window, streamId: streamId, mayRepair: true, into: &collector, logger: logger)
-        let result = collector.result(streamId: streamId, window: window, totalResults: total)
-        logger.debug(
-            "qai.window.fetched",
-            metadata: [
-                "window.conversations": "\(result.conversations.count)",
-                "window.rejections": "\(result.rejections.count)", "window.requests": "\(result.statistics.requests)",
-                "window.splits": "\(result.statistics.splits)",
-            ])
+        guard case .complete(let result) = try await fetch(window, streamId: streamId, accepting: nil) else {
+            preconditionFailure("a window fetched with no limit is never too dense")
+        }
         return result
     }
 
@@ -82,7 +71,17 @@ public struct RawDataClient: Sendable {
         logger: Logger
     ) async throws(APIError) -> Int? {
         let outcome = try await page(window, streamId: streamId, into: &collector, logger: logger)
+        return try await resolve(outcome, of: window, streamId: streamId, mayRepair: mayRepair, into: &collector, logger: logger)
+    }
+
+    /// Finishes `window` after paging it ended with `outcome`: fetches its parts, or repairs it.
+    func resolve(
+        _ outcome: PagingOutcome, of window: TimeWindow, streamId: String, mayRepair: Bool,
+        into collector: inout WindowCollector, logger: Logger
+    ) async throws(APIError) -> Int? {
         switch outcome {
+        case .tooDense(let total):
+            return total
         case .split(let parts, let reason, let total, let context):
             guard parts.count > 1 else { throw APIError(code: .stuckPaging, detail: reason).at(context) }
             collector.count(\.splits)

@@ -32,6 +32,13 @@ struct WatermarkTracker: Sendable {
         return marks
     }
 
+    /// A planned slice was cut into `parts` (in time order): the watermark moves across them.
+    mutating func replace(_ key: SliceKey, with parts: [SliceSpec]) {
+        guard var windows = planned[key.streamId], let index = windows.firstIndex(of: key) else { return }
+        windows.replaceSubrange(index...index, with: parts.map { SliceKey($0) })
+        planned[key.streamId] = windows
+    }
+
     /// Records that `keys` committed.
     mutating func commit(_ keys: [SliceKey]) {
         committed.formUnion(keys)

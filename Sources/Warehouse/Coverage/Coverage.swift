@@ -1,3 +1,5 @@
+import QualityAI
+
 /// Which time ranges of one stream are loaded: the union of its committed slices (`etl_slice`
 /// rows with status `done`, whichever command loaded them), as sorted, disjoint, non-adjacent
 /// ranges `[start, end)` in epoch seconds.
@@ -59,6 +61,11 @@ public struct Coverage: Sendable, Equatable {
     /// Whether `second` lies in a loaded range.
     public func contains(_ second: Int64) -> Bool {
         ranges.contains { $0.start <= second && second < $0.end }
+    }
+
+    /// Whether every second of `window` lies in one loaded range.
+    public func covers(_ window: TimeWindow) -> Bool {
+        ranges.contains { $0.start <= window.start && window.end < $0.end }
     }
 
     /// Where a `sync` continues a stream: the end of the loaded range that holds the last second

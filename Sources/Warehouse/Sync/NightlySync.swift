@@ -15,9 +15,10 @@ public enum NightlySync {
         var runOptions = options
         runOptions["resweep"] = schedule.resweep.mode.rawValue
         if schedule.fillGaps { runOptions["fill_gaps"] = "true" }
-        let request = SyncRequest(
+        var request = SyncRequest(
             command: "sync", options: runOptions, slices: plan.slices, concurrency: concurrency, writers: writers,
             maxRequests: maxRequests, lockPolicy: lockPolicy, clock: clock)
+        request.sliceSeconds = schedule.sliceSeconds
         return (plan, request)
     }
 }

@@ -21,12 +21,19 @@ public struct SliceSpec: Sendable, Hashable {
     public var kind: Kind
     /// For a lookback slice: why the re-sweep policy chose it.
     public var resweepReason: ResweepPolicy.Reason?
+    /// For a wide slice joined from several planned ones (`SliceSpans`): the planned slice length,
+    /// on whose UTC multiples it is cut when it proves too dense to take whole. Nil: fetched whole.
+    public var grid: Int64?
 
-    public init(streamId: String, window: TimeWindow, kind: Kind, resweepReason: ResweepPolicy.Reason? = nil) {
+    public init(
+        streamId: String, window: TimeWindow, kind: Kind, resweepReason: ResweepPolicy.Reason? = nil,
+        grid: Int64? = nil
+    ) {
         self.streamId = streamId
         self.window = window
         self.kind = kind
         self.resweepReason = resweepReason
+        self.grid = grid
     }
 
     /// What `etl_slice.reason` records: the kind, and for a lookback slice the policy's reason.

@@ -14,8 +14,6 @@ final class SyncExecution: Sendable {
     let runId: Int64
     let logger: Logger
     private let totals = Mutex(RunTotals())
-    /// What `etl_slice.reason` records for each planned slice.
-    private let reasons: [SliceKey: String]
 
     /// What the loop did.
     struct Outcome {
@@ -24,21 +22,29 @@ final class SyncExecution: Sendable {
         var deferred: [SliceSpec]
     }
 
+    /// One fetched slice: what arrived, its type drift (and what `--strict-types` took out of it),
+    /// and what `etl_slice.reason` records.
+    private struct FetchedSlice: Sendable {
+        var result: WindowResult
+        var drift: TypeDrift
+        var reason: String
+    }
+
     /// One stream's fetched slices, loaded in one transaction.
     private struct BatchContents: Sendable {
         var stream: String
         var results: [WindowResult]
         /// Type drift of each of `results`, and what `--strict-types` took out of it.
         var drift: [TypeDrift]
+        /// `etl_slice.reason` of each of `results`.
+        var reasons: [String]
 
-        var keys: [SliceKey] {
-            results.map { SliceKey(streamId: $0.streamId, start: $0.window.start, end: $0.window.end) }
-        }
     }
 
     /// What finished in the loop's task group.
     private enum Finished: Sendable {
         case fetched(Int, WindowResult)
+        case tooDense(Int, totalResults: Int?)
         case fetchFailed(any Error)
         case committed(writer: Int, counts: LoadCounts)
         case commitFailed(any Error)
@@ -54,9 +60,6 @@ final class SyncExecution: Sendable {
         self.request = request
         self.runId = runId
         self.logger = logger
-        var reasons: [SliceKey: String] = [:]
-        for spec in request.slices { reasons[SliceKey(spec)] = spec.reason }
-        self.reasons = reasons
     }
 
     /// The totals committed so far (for the run record of a failed run).
@@ -70,7 +73,7 @@ final class SyncExecution: Sendable {
         var scheduler = SyncScheduler(
             slices: slices, concurrency: request.concurrency, batchConversations: request.batchConversations,
             writers: writers.count)
-        var fetched: [Int: (result: WindowResult, drift: TypeDrift)] = [:]
+        var fetched: [Int: FetchedSlice] = [:]
         var loading: [Int: BatchContents] = [:]
         let finished = try await withThrowingTaskGroup(of: Finished.self, returning: SyncScheduler.Outcome.self) {
             group in
@@ -80,20 +83,12 @@ final class SyncExecution: Sendable {
                 for action in actions {
                     switch action {
                     case .fetch(let position):
-                        let spec = slices[position]
-                        group.addTask { [client] in
-                            do {
-                                return .fetched(
-                                    position, try await client.fetchWindow(streamId: spec.streamId, window: spec.window)
-                                )
-                            } catch {
-                                return .fetchFailed(error)
-                            }
-                        }
+                        addFetch(scheduler.slices[position], at: position, to: &group)
                     case .load(let batch, let writer):
                         let parts = batch.slices.compactMap { fetched.removeValue(forKey: $0) }
                         let contents = BatchContents(
-                            stream: batch.stream, results: parts.map(\.result), drift: parts.map(\.drift))
+                            stream: batch.stream, results: parts.map(\.result), drift: parts.map(\.drift),
+                            reasons: parts.map(\.reason))
                         loading[writer] = contents
                         addLoad(contents, watermark: batch.watermark, writer: writer, on: writers[writer], to: &group)
                     case .finish(let outcome):
@@ -109,9 +104,22 @@ final class SyncExecution: Sendable {
                 switch event {
                 case .fetched(let position, let result):
                     CrashPoint.reach("fetched")
+                    let spec = scheduler.slices[position]
+                    if spec.isWide, result.holdsUndatedRecords {
+                        let parts = spec.narrowed(afterPages: result.statistics.pages)
+                        noteCut(spec, reason: "undated records", total: result.totalResults, parts: parts.count)
+                        actions = scheduler.sliceCut(position, into: parts)
+                        continue
+                    }
                     let split = TypeDrift.split(result, strict: request.strictTypes)
-                    fetched[position] = split
+                    fetched[position] = FetchedSlice(
+                        result: split.result, drift: split.drift, reason: scheduler.slices[position].reason)
                     actions = scheduler.sliceFetched(position, conversations: split.result.conversations.count)
+                case .tooDense(let position, let total):
+                    let wide = scheduler.slices[position]
+                    let parts = wide.cut(totalResults: total, accepted: client.configuration.splitThreshold)
+                    noteCut(wide, reason: "dense", total: total, parts: parts.count)
+                    actions = scheduler.sliceCut(position, into: parts)
                 case .fetchFailed(let error):
                     actions = scheduler.fetchFailed(error)
                 case .committed(let writer, let counts):
@@ -124,7 +132,37 @@ final class SyncExecution: Sendable {
         }
         try await advanceLaggingWatermarks(finished.laggingWatermarks, on: writers[0])
         return Outcome(
-            totals: progress, requests: client.statistics.snapshot(), deferred: finished.deferred.map { slices[$0] })
+            totals: progress, requests: client.statistics.snapshot(),
+            deferred: finished.deferred.map { scheduler.slices[$0] })
+    }
+
+    /// Starts fetching `spec`: a wide slice is taken whole only when its first page announces at
+    /// most the client's split threshold.
+    private func addFetch(_ spec: SliceSpec, at position: Int, to group: inout ThrowingTaskGroup<Finished, any Error>) {
+        group.addTask { [client] in
+            do {
+                guard spec.isWide else {
+                    return .fetched(position, try await client.fetchWindow(streamId: spec.streamId, window: spec.window))
+                }
+                let accepted = client.configuration.splitThreshold
+                switch try await client.fetchWindow(streamId: spec.streamId, window: spec.window, accepting: accepted) {
+                case .complete(let result): return .fetched(position, result)
+                case .tooDense(let total): return .tooDense(position, totalResults: total)
+                }
+            } catch {
+                return .fetchFailed(error)
+            }
+        }
+    }
+
+    /// Logs that a wide slice is fetched as `parts` instead, and why.
+    private func noteCut(_ wide: SliceSpec, reason: String, total: Int?, parts: Int) {
+        logger.debug(
+            "slice.cut",
+            metadata: [
+                "stream.id": "\(wide.streamId)", "slice.window": "\(wide.window)", "cut.reason": "\(reason)",
+                "window.total": "\(total.map(String.init) ?? "-")", "slice.parts": "\(parts)",
+            ])
     }
 
     /// Tells `scheduler` when the run has made `--max-requests` requests.
@@ -162,7 +200,7 @@ final class SyncExecution: Sendable {
         let (loader, checkpoints, runId, stream, results, drift, clock) = (
             self.loader, self.checkpoints, self.runId, batch.stream, batch.results, batch.drift, request.clock
         )
-        let reasons = batch.keys.map { self.reasons[$0] ?? "" }
+        let reasons = batch.reasons
         let windowStarts = Self.windowStarts(results)
         let operation = "batch of stream \(stream) (\(results.count) slices, \(conversations.count) conversations)"
         let counts = try await retrier.transaction(operation, on: connection, onRetry: noteLockRetry) { connection in

@@ -3,18 +3,21 @@ import Postgres
 import QualityAI
 
 extension SyncPipeline {
-    /// A run that has started: its `etl_run` row, the slices left once resumed ones are taken out,
-    /// and the executor that fetches and loads them.
+    /// A run that has started: its `etl_run` row, the slices left once resumed ones are taken out
+    /// (joined into wide slices where they follow the data), and the executor that fetches and loads them.
     struct StartedRun: Sendable {
         var request: SyncRequest
         var runId: Int64
         var slices: [SliceSpec]
+        /// Planned slices an interrupted run had committed.
+        var resumedSlices: Int
         var execution: SyncExecution
         var started: ContinuousClock.Instant
     }
 
     /// Closes runs a dead process left running, takes out the slices an interrupted run with the
-    /// same command and options committed (`ResumePoint`), and records the run's start.
+    /// same command and options committed (`ResumePoint`), joins the rest into wide slices
+    /// (`SliceSpans`, unless `followsData` is off), and records the run's start.
     func plan(_ request: SyncRequest, on connection: Connection) async throws -> StartedRun {
         let recorder = RunRecorder(schema: schema)
         let abandoned = try await recorder.closeAbandonedRuns(on: connection)
@@ -29,8 +32,11 @@ extension SyncPipeline {
         let execution = SyncExecution(
             client: client, loader: BatchLoader(schema: schema), checkpoints: CheckpointWriter(schema: schema),
             request: request, runId: runId, logger: runLogger)
-        let slices = request.slices.filter { !resumable.contains(SliceKey($0)) }
-        return StartedRun(request: request, runId: runId, slices: slices, execution: execution, started: .now)
+        let left = request.slices.filter { resumable[$0.streamId]?.covers($0.window) != true }
+        let slices = request.followsData ? SliceSpans.join(left, grid: request.sliceSeconds) : left
+        return StartedRun(
+            request: request, runId: runId, slices: slices, resumedSlices: request.slices.count - left.count,
+            execution: execution, started: .now)
     }
 
     /// Fetches and loads the run's slices through its writer connections, then rebuilds the
@@ -59,7 +65,7 @@ extension SyncPipeline {
         try await RunRecorder(schema: schema).finish(
             runId: run.runId, status: status, totals: totals, error: nil, on: connection)
         return RunSummary(
-            runId: run.runId, totals: totals, resumedSlices: run.request.slices.count - run.slices.count,
+            runId: run.runId, totals: totals, resumedSlices: run.resumedSlices,
             deferredSlices: outcome.deferred.count, seconds: (ContinuousClock.now - run.started).inSeconds)
     }
 

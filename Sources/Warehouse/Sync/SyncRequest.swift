@@ -27,6 +27,11 @@ public struct SyncRequest: Sendable {
     /// re-sweep policy reads) and audit changes were observed. Tests and benchmarks inject a
     /// simulated one.
     public var clock: @Sendable () -> Double
+    /// The length the slices were planned with (seconds): a wide slice is cut on its UTC multiples.
+    public var sliceSeconds: Int64 = 86_400
+    /// Join the planned slices of each stretch of new data, backfill or gap into wide slices that
+    /// are cut only where the data is dense (`SliceSpans`); off, every planned slice is fetched.
+    public var followsData = true
     /// Quarantine records holding a value that cannot be read as its type (`--strict-types`)
     /// instead of loading them with NULL there; the drift is counted either way.
     public var strictTypes = false

@@ -25,7 +25,8 @@ extension SyncScheduler {
 
     /// What a run that ran to its end leaves to do.
     struct Outcome: Equatable, Sendable {
-        /// Plan positions not fetched because the request budget ran out, in plan order.
+        /// Positions (in `SyncScheduler.slices`) not fetched because the request budget ran out, in
+        /// fetch order.
         var deferred: [Int]
         /// Per stream: the watermark its committed slices reached but no batch wrote, because a
         /// batch committed while an earlier one of its stream was still loading.

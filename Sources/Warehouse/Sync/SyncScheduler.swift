@@ -3,7 +3,8 @@
 /// run is done and when it fails. `SyncExecution` reports what finished, one event at a time, and
 /// carries out the actions returned; an empty list means wait for the next event.
 ///
-/// The rules: slices are fetched in plan order, up to `concurrency` at a time while a writer is
+/// The rules: slices are fetched in plan order (the parts of a wide slice that proved too dense
+/// take its place, first in line), up to `concurrency` at a time while a writer is
 /// free and one at a time while every writer is busy, and none while a formed batch waits for a
 /// writer. A stream's fetched slices become a batch once they hold at least `batchConversations`
 /// conversations, or when nothing more will be fetched (streams in name order). Batches go to
@@ -17,13 +18,13 @@ struct SyncScheduler {
         case failed
     }
 
-    /// The plan, in fetch order.
-    let slices: [SliceSpec]
+    /// The plan: the planned slices, then the parts of cut wide slices as they were cut.
+    private(set) var slices: [SliceSpec]
     private let concurrency: Int
     private let batchConversations: Int
     private var state = State.running
-    /// The position of the next slice to fetch.
-    private var next = 0
+    /// Positions of the slices still to fetch, in fetch order.
+    private var queue: [Int]
     private var fetching = 0
     private var budgetLeft = true
     /// Per stream: fetched slices not yet in a batch, and their conversations.
@@ -43,6 +44,7 @@ struct SyncScheduler {
         self.concurrency = concurrency
         self.batchConversations = batchConversations
         free = Array((0..<writers).reversed())
+        queue = Array(slices.indices.reversed())
         tracker = WatermarkTracker(slices)
     }
 
@@ -71,6 +73,18 @@ struct SyncScheduler {
         } else {
             pending[stream] = waiting
         }
+        return decide()
+    }
+
+    /// The wide slice at `position` proved too dense: `parts` (covering its window, in time order)
+    /// are fetched instead, before the slices after it.
+    mutating func sliceCut(_ position: Int, into parts: [SliceSpec]) -> [Action] {
+        guard state == .running else { return [] }
+        fetching -= 1
+        let first = slices.count
+        slices += parts
+        tracker.replace(SliceKey(slices[position]), with: parts)
+        queue += (first..<slices.count).reversed()
         return decide()
     }
 
@@ -116,13 +130,12 @@ struct SyncScheduler {
                 // While every writer is busy, one slice at a time fills the next batch: fetching is
                 // faster than loading, and memory holds little more than the batches loading.
                 let limit = free.isEmpty ? 1 : max(1, concurrency)
-                while fetching < limit, next < slices.count, budgetLeft {
-                    actions.append(.fetch(next))
-                    next += 1
+                while fetching < limit, budgetLeft, let position = queue.popLast() {
+                    actions.append(.fetch(position))
                     fetching += 1
                 }
             }
-            guard fetching == 0, next == slices.count || !budgetLeft else { return actions }
+            guard fetching == 0, queue.isEmpty || !budgetLeft else { return actions }
             for stream in pending.keys.sorted() {
                 ready.append((stream, pending.removeValue(forKey: stream)?.slices ?? []))
             }
@@ -137,6 +150,6 @@ struct SyncScheduler {
 
     private var outcome: Outcome {
         let lagging = tracker.committedWatermarks.filter { stream, mark in (advanced[stream] ?? .min) < mark }
-        return Outcome(deferred: Array(next..<slices.count), laggingWatermarks: lagging)
+        return Outcome(deferred: Array(queue.reversed()), laggingWatermarks: lagging)
     }
 }
