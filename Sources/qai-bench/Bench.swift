@@ -10,6 +10,7 @@ struct Bench: AsyncParsableCommand {
         subcommands: [
             CopyBenchmark.self, DecodeBenchmarkCommand.self, SyncBenchmark.self, ServeMockCommand.self,
             MemoryCommand.self, DashboardBenchmark.self, LifecycleBenchmark.self, CitusBenchmark.self,
+            RequestBenchmark.self,
         ]
     )
 

@@ -10,7 +10,10 @@ import Testing
             let stream = "st-sync"
             // One slice at a time, each committed on its own; the 9th request gets an HTML page and a
             // client that never retries gives up on it.
-            let request = harness.backfill(concurrency: 1, batchConversations: 1)
+            // Every planned day on its own (not joined into wide slices): the 9th request is then a
+            // page of the 5th day or so. `FollowDataTests` resumes a run of wide slices.
+            var request = harness.backfill(concurrency: 1, batchConversations: 1)
+            request.followsData = false
             try await harness.truth.setFaults(#"{"htmlErrorEvery":9}"#)
             let fragile = try harness.client { $0.maxAttempts = 1 }
             await #expect(throws: (any Error).self) { try await harness.run(request, client: fragile) }

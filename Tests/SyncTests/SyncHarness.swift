@@ -97,12 +97,14 @@ struct SyncHarness: Sendable {
         let slices = streams.flatMap { stream in
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }
-        return SyncRequest(
+        var request = SyncRequest(
             command: "backfill",
             options: [
                 "from": String(configuration.start), "to": String(configuration.end),
                 "streams": streams.joined(separator: ","), "slice_hours": String(sliceHours),
             ], slices: slices, concurrency: concurrency, batchConversations: batchConversations)
+        request.sliceSeconds = Int64(sliceHours) * 3_600
+        return request
     }
 
     /// Runs `request` through a fresh pipeline with `client` (a default client when nil).

@@ -7,7 +7,9 @@ import QualityAI
 /// announced, each fetched the same way. So a stretch of empty days costs about one request, and
 /// dense data costs one request more than slice by slice. A wide slice that holds a record only
 /// its window can date (no start time, or quarantined) is fetched again as parts, down to planned
-/// slices, so such records keep their day. Re-sweep and repair slices stay as planned.
+/// slices, so such records keep their day; once that happened to a wide slice of several pages,
+/// the stream's other wide slices of the run are fetched as planned slices straight away.
+/// Re-sweep and repair slices stay as planned.
 public enum SliceSpans {
     /// The kinds whose stretches are joined.
     static let joinedKinds: Set<SliceSpec.Kind> = [.newData, .backfill, .gap]

@@ -74,16 +74,24 @@ final class SyncExecution: Sendable {
             slices: slices, concurrency: request.concurrency, batchConversations: request.batchConversations,
             writers: writers.count)
         var fetched: [Int: FetchedSlice] = [:]
+        // Streams whose data proved dense enough that any wide slice holds undated records.
+        var undated: Set<String> = []
         var loading: [Int: BatchContents] = [:]
         let finished = try await withThrowingTaskGroup(of: Finished.self, returning: SyncScheduler.Outcome.self) {
             group in
             noteBudget(&scheduler)
             var actions = scheduler.start()
             while true {
-                for action in actions {
-                    switch action {
+                while !actions.isEmpty {
+                    switch actions.removeFirst() {
                     case .fetch(let position):
-                        addFetch(scheduler.slices[position], at: position, to: &group)
+                        let spec = scheduler.slices[position]
+                        if spec.isWide, undated.contains(spec.streamId) {
+                            // Its wide slices would only be fetched again as planned slices.
+                            actions += scheduler.sliceCut(position, into: spec.narrowed(afterPages: .max))
+                        } else {
+                            addFetch(spec, at: position, to: &group)
+                        }
                     case .load(let batch, let writer):
                         let parts = batch.slices.compactMap { fetched.removeValue(forKey: $0) }
                         let contents = BatchContents(
@@ -107,6 +115,7 @@ final class SyncExecution: Sendable {
                     let spec = scheduler.slices[position]
                     if spec.isWide, result.holdsUndatedRecords {
                         let parts = spec.narrowed(afterPages: result.statistics.pages)
+                        if result.statistics.pages > 1 { undated.insert(spec.streamId) }
                         noteCut(spec, reason: "undated records", total: result.totalResults, parts: parts.count)
                         actions = scheduler.sliceCut(position, into: parts)
                         continue

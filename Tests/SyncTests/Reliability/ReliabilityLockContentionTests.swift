@@ -63,6 +63,7 @@ import Warehouse
             // Slow pages and one slice per batch, so some batches commit before the analyst's lock.
             try await harness.truth.setFaults(#"{"delayMilliseconds":60}"#)
             var request = harness.backfill(concurrency: 1, batchConversations: 1)
+            request.followsData = false  // every planned day commits on its own, from the first on
             request.lockPolicy = LockPolicy(timeout: .milliseconds(300), maxRetries: 2, backoff: .milliseconds(100))
             let run = Task { [request] in try await harness.run(request) }
             #expect(try await harness.eventually { try await harness.doneSlices() >= 2 })
