@@ -32,7 +32,9 @@ struct RequestBenchmark: AsyncParsableCommand {
     ]
 
     func run() async throws {
-        print("data set      conversations  days  minimum  per-day min  following  day slices  following/min")
+        print(
+            "data set      conversations  days  minimum  per-day min  following  day slices  following/min"
+                + "  following/per-day min")
         for scenario in Self.scenarios {
             let following = try await backfill(scenario, followsData: true)
             let daily = try await backfill(scenario, followsData: false)
@@ -42,7 +44,8 @@ struct RequestBenchmark: AsyncParsableCommand {
                 String(scenario.conversations).leftPadded(15), String(scenario.days).leftPadded(5),
                 String(minimum).leftPadded(8), String(daily.perDayMinimum).leftPadded(12),
                 String(following.requests).leftPadded(10), String(daily.requests).leftPadded(11),
-                String(format: "%.2fx", Double(following.requests) / Double(minimum)).leftPadded(14),
+                String(format: "%.3fx", Double(following.requests) / Double(minimum)).leftPadded(14),
+                String(format: "%.3fx", Double(following.requests) / Double(daily.perDayMinimum)).leftPadded(22),
             ]
             print(line.joined(separator: " "))
         }

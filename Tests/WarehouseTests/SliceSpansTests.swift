@@ -35,25 +35,30 @@ struct SliceSpansTests {
             ])
     }
 
-    @Test("a dense wide slice is cut into runs of days expected to hold three quarters of what is accepted")
+    @Test(
+        "a dense wide slice is cut into its days from a quarter page a day on, else into runs expected to hold three quarters of what is accepted"
+    )
     func cutsByDensity() {
         let month = Self.days("a", 0, 29, grid: Self.day)
-        // 20,000 over 30 days: 667 a day, so one day a part (1.125 days would hold 750).
-        #expect(month.cut(totalResults: 20_000, accepted: 1_000) == (0..<30).map { Self.days("a", $0, $0, grid: nil) })
-        // 3,000 over 30 days: 100 a day, 7.5 days would hold 750: runs of 7, the last of 2.
+        // 20,000 or 3,000 over 30 days: 667 or 100 a day, a quarter page or more: day by day.
+        let days = (0..<30).map { Self.days("a", $0, $0, grid: nil) }
+        #expect(month.cut(totalResults: 20_000, accepted: 1_000, pageSize: 100) == days)
+        #expect(month.cut(totalResults: 3_000, accepted: 1_000, pageSize: 100) == days)
+        // 1,400 over 60 days: 23 a day; 32.1 days would hold 750: two runs of 30 (at least two parts).
+        let twoMonths = Self.days("a", 0, 59, grid: Self.day)
         #expect(
-            month.cut(totalResults: 3_000, accepted: 1_000) == [
-                Self.days("a", 0, 6, grid: Self.day), Self.days("a", 7, 13, grid: Self.day),
-                Self.days("a", 14, 20, grid: Self.day), Self.days("a", 21, 27, grid: Self.day),
-                Self.days("a", 28, 29, grid: Self.day),
+            twoMonths.cut(totalResults: 1_400, accepted: 1_000, pageSize: 100) == [
+                Self.days("a", 0, 29, grid: Self.day), Self.days("a", 30, 59, grid: Self.day),
             ])
-        // Barely too dense still makes two parts; without a total, one day a part.
-        let two = Self.days("a", 0, 1, grid: Self.day)
+        // 2,000 over 200 days: 10 a day, 75 days hold 750: runs of 75, 75 and 50.
+        let long = Self.days("a", 0, 199, grid: Self.day)
         #expect(
-            two.cut(totalResults: 1_001, accepted: 1_000) == [
-                Self.days("a", 0, 0, grid: nil), Self.days("a", 1, 1, grid: nil),
+            long.cut(totalResults: 2_000, accepted: 1_000, pageSize: 100) == [
+                Self.days("a", 0, 74, grid: Self.day), Self.days("a", 75, 149, grid: Self.day),
+                Self.days("a", 150, 199, grid: Self.day),
             ])
-        #expect(Self.days("a", 0, 2, grid: Self.day).cut(totalResults: nil, accepted: 1_000).count == 3)
+        // Without a total, day by day.
+        #expect(Self.days("a", 0, 2, grid: Self.day).cut(totalResults: nil, accepted: 1_000, pageSize: 100).count == 3)
     }
 
     @Test("a wide slice with undated records is halved while it took one page, else cut into its planned slices")
@@ -72,7 +77,7 @@ struct SliceSpansTests {
         let end = 2 * Self.day + 6 * 3_600 - 1
         let wide = SliceSpec(streamId: "a", window: TimeWindow(start: start, end: end), kind: .backfill, grid: Self.day)
         #expect(
-            wide.cut(totalResults: 50_000, accepted: 1_000).map(\.window) == [
+            wide.cut(totalResults: 50_000, accepted: 1_000, pageSize: 100).map(\.window) == [
                 TimeWindow(start: start, end: Self.day - 1), TimeWindow(start: Self.day, end: 2 * Self.day - 1),
                 TimeWindow(start: 2 * Self.day, end: end),
             ])

@@ -52,12 +52,13 @@ extension SliceSpec {
     var isWide: Bool { grid != nil }
 
     /// The parts a wide slice is cut into when its first page announced `totalResults` (nil: none
-    /// announced) and at most `accepted` are taken whole: runs of planned slices, each expected to
-    /// hold `SliceSpans.fill` of `accepted`, at least two parts; a part of one planned slice is not
-    /// wide any more.
-    func cut(totalResults: Int?, accepted: Int) -> [SliceSpec] {
+    /// announced) and at most `accepted` are taken whole: its planned slices when they hold a
+    /// quarter page or more each on average (joining them would save little and risk fetching a
+    /// wide slice again), else runs of planned slices each expected to hold `SliceSpans.fill` of
+    /// `accepted`; at least two parts. A part of one planned slice is not wide any more.
+    func cut(totalResults: Int?, accepted: Int, pageSize: Int) -> [SliceSpec] {
         cut { cells in
-            guard let totalResults, totalResults > 0 else { return 1 }
+            guard let totalResults, totalResults > 0, totalResults * 4 < cells * pageSize else { return 1 }
             return Int(Double(cells) * SliceSpans.fill * Double(accepted) / Double(totalResults))
         }
     }

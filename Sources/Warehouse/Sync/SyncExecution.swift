@@ -126,7 +126,9 @@ final class SyncExecution: Sendable {
                     actions = scheduler.sliceFetched(position, conversations: split.result.conversations.count)
                 case .tooDense(let position, let total):
                     let wide = scheduler.slices[position]
-                    let parts = wide.cut(totalResults: total, accepted: client.configuration.splitThreshold)
+                    let parts = wide.cut(
+                        totalResults: total, accepted: client.configuration.splitThreshold,
+                        pageSize: client.configuration.pageSize)
                     noteCut(wide, reason: "dense", total: total, parts: parts.count)
                     actions = scheduler.sliceCut(position, into: parts)
                 case .fetchFailed(let error):
