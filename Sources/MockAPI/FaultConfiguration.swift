@@ -4,6 +4,19 @@
 /// 429, rate-limit body, 5xx, HTML page, truncated body. Encoded as JSON with these field names;
 /// missing fields take their defaults.
 public struct FaultConfiguration: Sendable, Hashable, Codable {
+    /// How the mock combines a request's `offset` and `page` into the first result it serves (the
+    /// vendor's docs do not say).
+    public enum PagingModel: String, Sendable, Hashable, Codable, CaseIterable {
+        /// `offset + (page - 1) * limit`.
+        case additive
+        /// `(page - 1) * limit`: `offset` is ignored.
+        case page
+        /// `offset`: `page` is ignored.
+        case offset
+        /// A non-zero `offset` wins, else `(page - 1) * limit`.
+        case mixed
+    }
+
     /// How a 429 says when to retry.
     public enum RetryAfter: String, Sendable, Hashable, Codable {
         case seconds
@@ -31,8 +44,15 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
     public var delayMilliseconds: Int
     /// Every page after the first repeats the first.
     public var stuckPaging: Bool
+    /// How `offset` and `page` combine (not a fault: a vendor behaviour the docs leave open).
+    public var pagingModel: PagingModel
+    /// Answer 400 to a request whose `offset` is over this (one version of the docs caps it at
+    /// 100); nil: no cap.
+    public var maxOffset: Int?
     /// A real limiter: 429 once this many requests were admitted in the trailing 60 s (0 = none).
     public var requestsPerMinute: Int
+    /// The trailing window of that limiter, in milliseconds (60,000: a minute; tests shorten it).
+    public var rateWindowMilliseconds: Int
     /// Serve every K-th conversation of a stream (its 1-based position in the stream's time order)
     /// without a conversation id: the id key and `src` are left out. Keyed on the record, not the
     /// request, so retries see the same records; `/mock/truth` lists them in `servedWithoutId`.
@@ -55,7 +75,10 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         dropConnectionEvery: Int = 0,
         delayMilliseconds: Int = 0,
         stuckPaging: Bool = false,
+        pagingModel: PagingModel = .additive,
+        maxOffset: Int? = nil,
         requestsPerMinute: Int = 0,
+        rateWindowMilliseconds: Int = 60_000,
         missingIdEvery: Int = 0,
         maxFaultsInARow: Int = 0
     ) {
@@ -70,7 +93,10 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
         self.dropConnectionEvery = dropConnectionEvery
         self.delayMilliseconds = delayMilliseconds
         self.stuckPaging = stuckPaging
+        self.pagingModel = pagingModel
+        self.maxOffset = maxOffset
         self.requestsPerMinute = requestsPerMinute
+        self.rateWindowMilliseconds = rateWindowMilliseconds
         self.missingIdEvery = missingIdEvery
         self.maxFaultsInARow = maxFaultsInARow
     }
@@ -91,7 +117,11 @@ public struct FaultConfiguration: Sendable, Hashable, Codable {
             try c.decodeIfPresent(Int.self, forKey: .dropConnectionEvery) ?? defaults.dropConnectionEvery
         delayMilliseconds = try c.decodeIfPresent(Int.self, forKey: .delayMilliseconds) ?? defaults.delayMilliseconds
         stuckPaging = try c.decodeIfPresent(Bool.self, forKey: .stuckPaging) ?? defaults.stuckPaging
+        pagingModel = try c.decodeIfPresent(PagingModel.self, forKey: .pagingModel) ?? defaults.pagingModel
+        maxOffset = try c.decodeIfPresent(Int.self, forKey: .maxOffset) ?? defaults.maxOffset
         requestsPerMinute = try c.decodeIfPresent(Int.self, forKey: .requestsPerMinute) ?? defaults.requestsPerMinute
+        rateWindowMilliseconds =
+            try c.decodeIfPresent(Int.self, forKey: .rateWindowMilliseconds) ?? defaults.rateWindowMilliseconds
         missingIdEvery = try c.decodeIfPresent(Int.self, forKey: .missingIdEvery) ?? defaults.missingIdEvery
         maxFaultsInARow = try c.decodeIfPresent(Int.self, forKey: .maxFaultsInARow) ?? defaults.maxFaultsInARow
     }

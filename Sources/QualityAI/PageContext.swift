@@ -7,12 +7,18 @@ public struct PageContext: Sendable, Hashable, CustomStringConvertible {
     public var window: TimeWindow
     /// The 1-based page number within the window.
     public var page: Int
+    /// The `offset` sent for the page: 0 while the API follows `page`; `(page - 1) * limit`, with
+    /// `page` 1, for an API that honours only `offset` (see ``PagingKnowledge``).
+    public var offset: Int
 
-    public init(streamId: String, window: TimeWindow, page: Int) {
+    public init(streamId: String, window: TimeWindow, page: Int, offset: Int = 0) {
         self.streamId = streamId
         self.window = window
         self.page = page
+        self.offset = offset
     }
 
-    public var description: String { "stream \(streamId), window \(window), page \(page)" }
+    public var description: String {
+        "stream \(streamId), window \(window), page \(page)" + (offset > 0 ? " (offset \(offset))" : "")
+    }
 }

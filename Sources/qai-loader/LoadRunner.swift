@@ -42,21 +42,42 @@ enum LoadRunner {
         if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
     }
 
-    /// Plans and runs the request, then reads each stream's coverage gaps.
+    /// The account's request budget: shared through the warehouse with every other process of the
+    /// account when the limit is not 0 (unlimited), else a local limiter.
+    private static func requestBudget(
+        api: APIConfiguration, database: DatabaseConfiguration, schema: Identifier, logger: Logger
+    ) async -> (budget: any RequestBudget, shared: SharedRequestBudget?) {
+        guard api.requestsPerMinute > 0 else { return (RateLimiter(requestsPerMinute: 0), nil) }
+        let shared = await SharedRequestBudget.open(
+            accountId: api.accountId, requestsPerMinute: api.requestsPerMinute, database: database, schema: schema,
+            logger: logger)
+        return (shared, shared)
+    }
+
+    /// Plans and runs the request (paced by the account's budget), then reads each stream's
+    /// coverage gaps.
     private static func load(
         api: APIConfiguration, httpClient: HTTPClient, database: DatabaseConfiguration, schema: Identifier,
         strictTypes: Bool, logger: Logger, plan: (Connection) async throws -> SyncRequest
     ) async throws -> (RunSummary, [String: [Coverage.Range]]) {
-        let client = try RawDataClient(
-            httpClient: httpClient, configuration: api,
-            limiter: RateLimiter(requestsPerMinute: api.requestsPerMinute), logger: logger)
+        try api.validate()
         var request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
         request.strictTypes = strictTypes
         if strictTypes { request.options["strict_types"] = "true" }
-        let pipeline = SyncPipeline(
-            client: client, database: database, schema: schema, logger: logger,
-            progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
-        let summary = try await pipeline.run(request)
+        let budget = await requestBudget(api: api, database: database, schema: schema, logger: logger)
+        let summary: RunSummary
+        do {
+            let client = try RawDataClient(
+                httpClient: httpClient, configuration: api, limiter: budget.budget, logger: logger)
+            let pipeline = SyncPipeline(
+                client: client, database: database, schema: schema, logger: logger,
+                progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
+            summary = try await pipeline.run(request)
+            await budget.shared?.close()
+        } catch {
+            await budget.shared?.close()
+            throw error
+        }
         let coverage = try await Connection.withConnection(database, logger: logger) {
             try await Coverage.read(schema: schema, on: $0)
         }

@@ -50,9 +50,20 @@ struct MockAPICommand: AsyncParsableCommand {
     @Option(help: "Run on a simulated clock starting at this time (clock mode; move it with POST /mock/clock).")
     var now: InstantArgument?
 
+    @Option(
+        help: """
+            How offset and page combine: additive (offset + (page - 1) * limit), page (offset ignored), \
+            offset (page ignored), mixed (a non-zero offset wins, else the page).
+            """)
+    var pagingModel: FaultConfiguration.PagingModel = .additive
+
+    @Option(help: "Answer 400 to a request whose offset is over this (one version of the vendor's docs says 100).")
+    var maxOffset: Int?
+
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
+        guard maxOffset.map({ $0 >= 0 }) ?? true else { throw ValidationError("--max-offset must not be negative") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard conversations >= 0 else { throw ValidationError("--conversations must not be negative") }
         guard days > 0 else { throw ValidationError("--days must be at least 1") }
@@ -68,7 +79,8 @@ struct MockAPICommand: AsyncParsableCommand {
     func mockConfiguration(secret: String) -> MockAPIConfiguration {
         MockAPIConfiguration(
             host: host, port: port, streams: streams, conversationsPerStream: conversations, days: days,
-            end: end?.seconds, seed: seed, clientSecret: secret, epoch: epoch, clock: now?.seconds)
+            end: end?.seconds, seed: seed, clientSecret: secret, epoch: epoch, clock: now?.seconds,
+            faults: FaultConfiguration(pagingModel: pagingModel, maxOffset: maxOffset))
     }
 
     func run() async throws {
@@ -84,3 +96,5 @@ struct MockAPICommand: AsyncParsableCommand {
         }
     }
 }
+
+extension FaultConfiguration.PagingModel: ExpressibleByArgument {}

@@ -18,8 +18,11 @@ struct StatusCommand: AsyncParsableCommand {
             alive); streams[] (stream_id, watermark, \
             lag_seconds, lookback_cursor, lookback {days, window_start, window_end, swept_within_days, \
             covered_seconds, fraction}, last_slice_completed_at, conversations, covered_from, covered_to, \
-            gaps[] {from, to, seconds}, resweep[] {day, last_swept_at, reason}); conversations {total, \
-            by_audit_status}; rejected {run_ids, total, reasons[] {reason, count}}. \
+            gaps[] {from, to, seconds}, resweep[] {day, last_swept_at, reason}, paging {model, max_offset, \
+            learned_at}: how the API pages the stream, when a run had to learn it); conversations {total, \
+            by_audit_status}; rejected {run_ids, total, reasons[] {reason, count}}; budgets[] (account_id, \
+            requests_in_window, paused_until, paused, pause_reason: each API account's request budget shared \
+            through the warehouse). \
             Exit code 65 when the schema is not migrated (run qai-loader migrate); with --check, exit code 3 \
             when any stream's coverage has a gap (for a job runner's health step).
             """)
@@ -110,9 +113,16 @@ struct StatusCommand: AsyncParsableCommand {
         lines.append("")
         lines += streamLines(status.streams)
         lines += StatusCoverageText.lines(status.streams)
+        for stream in status.streams {
+            guard let paging = stream.paging else { continue }
+            let cap = paging.maxOffset.map { ", offsets up to \($0)" } ?? ""
+            lines.append(
+                "Paging of \(stream.streamId): by \(paging.model)\(cap) (learned \(time(paging.learnedAt)))")
+        }
         lines.append("")
         lines.append("Conversations: \(status.conversations.total)\(breakdown(status.conversations))")
         lines.append(rejectedLine(status.rejected))
+        lines += budgetLines(status.budgets)
         return lines.joined(separator: "\n")
     }
 
@@ -151,6 +161,22 @@ struct StatusCommand: AsyncParsableCommand {
         guard rejected.total > 0 else { return "Rejected records in these runs: none." }
         let reasons = rejected.reasons.map { "\($0.count) x \($0.reason)" }.joined(separator: "; ")
         return "Rejected records in these runs: \(rejected.total) (see etl_rejected): \(reasons)"
+    }
+
+    /// `Request budget (shared by every process of an account): ...`, one line per account.
+    private static func budgetLines(_ budgets: [AccountBudgetStatus]) -> [String] {
+        guard !budgets.isEmpty else { return [] }
+        return ["Request budget in use (all processes of an account, last minute):"]
+            + budgets.map { budget in
+                var line = "  account \(budget.accountId): \(budget.requestsInWindow) requests"
+                if let until = budget.pausedUntil {
+                    line +=
+                        budget.paused
+                        ? "; paused until \(time(until)) (\(budget.pauseReason ?? "429"))"
+                        : "; last paused until \(time(until)) (\(budget.pauseReason ?? "429"))"
+                }
+                return line
+            }
     }
 
     /// Pads the cells of `rows` into columns, indented by two spaces.

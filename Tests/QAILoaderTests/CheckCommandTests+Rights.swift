@@ -35,7 +35,10 @@ extension CheckCommandTests {
         }
         let status = Self.lines(output, "database: rights for status").line ?? ""
         #expect(status.hasPrefix("FAIL"), "\(output.stdout)")
-        #expect(status.contains("SELECT on tables qai.etl_rejected, qai.etl_run, qai.etl_slice"), "\(status)")
+        #expect(
+            status.contains(
+                "SELECT on tables qai.etl_account_budget, qai.etl_account_request, qai.etl_rejected, qai.etl_run, "
+                    + "qai.etl_slice, qai.etl_stream_paging, qai.etl_watermark"), "\(status)")
         let schema = Self.lines(output, "database: schema version")
         #expect(schema.line?.contains("permission denied for schema qai") == true, "\(output.stdout)")
         #expect(schema.next?.hasPrefix("      what to do: grant the loader's role") == true)

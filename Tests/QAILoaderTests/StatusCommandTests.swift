@@ -10,6 +10,7 @@ import Warehouse
 struct StatusCommandTests {
     static let topKeys: Set = [
         "schema", "schema_version", "generated_at", "runs", "running", "streams", "conversations", "rejected",
+        "budgets",
     ]
     static let runKeys: Set = [
         "run_id", "command", "status", "started_at", "finished_at", "duration_seconds", "fetched", "inserted",
@@ -18,7 +19,7 @@ struct StatusCommandTests {
     ]
     static let streamKeys: Set = [
         "stream_id", "watermark", "lag_seconds", "lookback_cursor", "lookback", "last_slice_completed_at",
-        "conversations", "covered_from", "covered_to", "gaps", "resweep",
+        "conversations", "covered_from", "covered_to", "gaps", "resweep", "paging",
     ]
     static let lookbackKeys: Set = [
         "days", "window_start", "window_end", "swept_within_days", "covered_seconds", "fraction",
@@ -98,6 +99,7 @@ struct StatusCommandTests {
         #expect((object["runs"] as? [Any])?.isEmpty == true)
         #expect((object["running"] as? [Any])?.isEmpty == true)
         #expect((object["streams"] as? [Any])?.isEmpty == true)
+        #expect((object["budgets"] as? [Any])?.isEmpty == true)
         let conversations = try #require(object["conversations"] as? [String: Any])
         #expect(conversations["total"] as? Int == 0)
         #expect((conversations["by_audit_status"] as? [String: Int])?.isEmpty == true)

@@ -75,7 +75,8 @@ struct SyncHarness: Sendable {
 
     /// A client for this mock: minted tokens, quick retries; `limiter` unlimited unless given.
     func client(
-        limiter: RateLimiter = RateLimiter(requestsPerMinute: 0), _ adjust: (inout APIConfiguration) -> Void = { _ in }
+        limiter: any RequestBudget = RateLimiter(requestsPerMinute: 0),
+        _ adjust: (inout APIConfiguration) -> Void = { _ in }
     ) throws -> RawDataClient {
         var settings = APIConfiguration(
             baseURL: mock.baseURL, streamIds: configuration.streams, accountId: "acc-sync", orgId: "o-sync",

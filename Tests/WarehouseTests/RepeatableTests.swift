@@ -40,8 +40,8 @@ import Testing
         let first = try await migrator.migrate(connection, logger: testLogger)
         #expect(
             first.reapplied == [
-                "refresh_rollups.sql", "table_comments.sql", "views_conversation.sql", "views_daily.sql",
-                "views_loader.sql",
+                "refresh_rollups.sql", "request_budget.sql", "table_comments.sql", "views_conversation.sql",
+                "views_daily.sql", "views_loader.sql",
             ])
         let second = try await migrator.migrate(connection, logger: testLogger)
         #expect(second.applied.isEmpty && second.reapplied.isEmpty)

@@ -14,7 +14,7 @@ extension MockDataset {
     ) -> RenderedPage {
         let matches = matches(index, from: query.from, to: query.to, filter: query.filter, moment: moment)
         let total = matches.count
-        let start = stuck ? query.offset : query.start
+        let start = stuck ? query.offset : query.start(faults.pagingModel)
         let slice = start < total ? matches[start..<min(start + query.limit, total)] : []
         let renderer = renderer(for: index, moment: moment)
         var w = JSONWriter(capacity: 256 + slice.count * 3_000)

@@ -103,14 +103,15 @@ final class MockState: Sendable {
             func every(_ k: Int) -> Bool { k > 0 && number % k == 0 }
             var admission = Admission(
                 number: number, moment: Self.moment(state), faults: faults, fault: nil, retryAfterSeconds: 0)
-            state.admittedMs.removeAll { $0 <= nowMs - 60_000 }
+            let window = Int64(max(1, faults.rateWindowMilliseconds))
+            state.admittedMs.removeAll { $0 <= nowMs - window }
             if every(faults.dropConnectionEvery) {
                 admission.fault = .droppedConnection
             } else if every(faults.rateLimitEvery) {
                 admission.fault = .rateLimited
             } else if faults.requestsPerMinute > 0, state.admittedMs.count >= faults.requestsPerMinute {
                 admission.fault = .rateLimitExceeded
-                let wait = state.admittedMs[state.admittedMs.count - faults.requestsPerMinute] + 60_000 - nowMs
+                let wait = state.admittedMs[state.admittedMs.count - faults.requestsPerMinute] + window - nowMs
                 admission.retryAfterSeconds = Int(max(1, (wait + 999) / 1000))
             } else if every(faults.rateLimitBodyEvery) {
                 admission.fault = .rateLimitBody

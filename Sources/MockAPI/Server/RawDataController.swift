@@ -100,6 +100,9 @@ struct RawDataController: Sendable {
         guard let body else { throw .badRequest("Request body too large or unreadable") }
         let query = try RawDataQuery.parse(
             body, queryBelowThreshold: request.uri.queryParameters.get("include_below_threshold"))
+        if let cap = admission.faults.maxOffset, query.offset > cap {
+            throw .badRequest("offset must be between 0 and \(cap)")
+        }
         let stuck = admission.faults.stuckPaging && query.page > 1
         let page = dataset.page(index, query: query, moment: admission.moment, stuck: stuck, faults: admission.faults)
         return ServedPage(bytes: page.bytes, records: page.records, stuck: stuck)

@@ -10,8 +10,15 @@ struct RawDataQuery: Sendable {
     var to: Int64
     var filter: RecordFilter
 
-    /// Index of the first result served: `offset + (page - 1) * limit`.
-    var start: Int { offset + (page - 1) * limit }
+    /// Index of the first result served under `model`.
+    func start(_ model: FaultConfiguration.PagingModel) -> Int {
+        switch model {
+        case .additive: offset + (page - 1) * limit
+        case .page: (page - 1) * limit
+        case .offset: offset
+        case .mixed: offset > 0 ? offset : (page - 1) * limit
+        }
+    }
 
     static let maximumLimit = 100
 

@@ -6,7 +6,7 @@
 /// one window after the response arrived, whichever is later. Measured from completion, two
 /// requests on one slot reach the server at least a window apart however long the first one
 /// took to get there, so network delays cannot make the server count more than `limit`.
-public actor RateLimiter {
+public actor RateLimiter: RequestBudget {
     /// Requests allowed per window; `0` means unlimited.
     public nonisolated let limit: Int
     /// The sliding window the limit applies to.
@@ -16,6 +16,8 @@ public actor RateLimiter {
     private var freeAt: [Duration] = []
     /// Per slot: how many grants it has given, so a late release of an older grant is ignored.
     private var generations: [Int] = []
+    /// No request starts before this (after a 429).
+    private var pausedUntil: Duration?
 
     /// A limiter for a per-minute budget. Its window is 60.5 s: the half second of slack absorbs
     /// the difference between this machine's clock and the server's.
@@ -37,6 +39,8 @@ public actor RateLimiter {
         public var waited: Duration
         var slot = -1
         var generation = 0
+        /// The request's id in a budget shared across processes, when one counted it.
+        public var ticket: Int64?
     }
 
     /// Waits until a request may start, and takes a slot for it.
@@ -46,6 +50,14 @@ public actor RateLimiter {
         let began = clock.now()
         while true {
             let now = clock.now()
+            if let pausedUntil, pausedUntil > now {
+                do {
+                    try await clock.sleep(for: pausedUntil - now)
+                } catch {
+                    throw CancellationError()
+                }
+                continue
+            }
             if freeAt.count < limit {
                 freeAt.append(now + window)
                 generations.append(1)
@@ -64,6 +76,14 @@ public actor RateLimiter {
                 throw CancellationError()
             }
         }
+    }
+
+    /// After a 429, no request starts for `pause` (unlimited limiters, as in tests, do not pause:
+    /// the retry of the rate-limited request waits by itself).
+    public func rateLimited(for pause: Duration, reason: String) {
+        guard limit > 0 else { return }
+        let until = clock.now() + pause
+        pausedUntil = max(pausedUntil ?? until, until)
     }
 
     /// Reports that the request of `grant` completed (response or failure): its slot is free one

@@ -28,6 +28,7 @@ extension RawDataClient {
     /// A copy that shares the HTTP client, limiter, tokens, statistics and clock, with other settings.
     init(copying client: RawDataClient, configuration: APIConfiguration) {
         self.httpClient = client.httpClient
+        self.paging = client.paging
         self.configuration = configuration
         self.limiter = client.limiter
         self.tokens = client.tokens

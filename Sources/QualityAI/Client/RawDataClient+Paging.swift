@@ -24,28 +24,56 @@ extension RawDataClient {
         var rejected = 0
         var records = 0
         var total: Int?
+        var firstIds = Set<String>()
         var number = 1
         while true {
-            let context = PageContext(streamId: streamId, window: window, page: number)
+            let known = paging.stream(streamId)
+            let offset = known.model == .offset ? (number - 1) * pageSize : 0
+            let context = PageContext(streamId: streamId, window: window, page: number, offset: offset)
             guard collector.markRequested(context) else {
                 return .split(parts: [], reason: "page \(number) was requested before", total: total, at: context)
             }
-            let page = try await fetchPage(context, into: &collector, logger: logger)
+            let page: DecodedPage
+            do {
+                page = try await fetchPage(context, into: &collector, logger: logger)
+            } catch  where error.code == .badRequest && offset > 0 {
+                // The API pages by offset but refuses this one: the previous offset is its cap.
+                guard let capped = capped(window, streamId: streamId, answered: offset - pageSize, total: total)
+                else { throw error }
+                logger.info(
+                    "qai.paging.learned",
+                    metadata: ["stream.id": "\(streamId)", "paging.max_offset": "\(offset - pageSize)"])
+                return capped.at(context)
+            }
             collector.count(\.pages)
             if number == 1, let accepted, (page.totalResults ?? Int.max) > accepted,
                 !isLastPage(page, number: 1, records: page.resultCount, total: page.totalResults, limit: pageSize)
             {
                 return .tooDense(total: page.totalResults)
             }
+            let ids = Set(page.conversations.map(\.conversationId))
+            if number > 1, offset == 0, !ids.isEmpty, ids == firstIds {
+                // Page 2 or later came back as page 1: the API ignores `page`. Ask again by offset
+                // (another window of the stream may have learned it a moment ago).
+                if paging.learnOffsetPaging(streamId) {
+                    logger.info(
+                        "qai.paging.learned", metadata: ["stream.id": "\(streamId)", "paging.model": "offset"])
+                }
+                if paging.stream(streamId).model == .offset { continue }
+            }
+            if number == 1 { firstIds = ids }
             collector.add(page)
             if number == 1 { total = page.totalResults }
-            let ids = Set(page.conversations.map(\.conversationId))
-            if number == 1, let total, total > configuration.splitThreshold, window.seconds > 1 {
-                let needed = (total + configuration.splitThreshold - 1) / configuration.splitThreshold
+            let threshold = min(
+                configuration.splitThreshold, paging.capacity(streamId, pageSize: pageSize) ?? Int.max)
+            if number == 1, let total, total > threshold, window.seconds > 1 {
+                let needed = (total + threshold - 1) / threshold
                 let parts = window.parts(min(needed, Self.maximumSplitParts))
-                return .split(
-                    parts: parts, reason: "totalResults \(total) is over the split threshold", total: total,
-                    at: context)
+                let reason =
+                    threshold < configuration.splitThreshold
+                    ? "totalResults \(total) is more than paging by offset reaches (\(threshold))"
+                    : "totalResults \(total) is over the split threshold"
+                return .split(parts: parts, reason: reason, total: total, at: context)
             }
             if !ids.isEmpty, ids.isSubset(of: seen) {
                 return misbehaving(window, "page \(number) repeats earlier pages", total: total, at: context)
@@ -79,6 +107,28 @@ extension RawDataClient {
         if let totalPages = page.totalPages, number >= totalPages { return true }
         if let total, records >= total, page.hasMore != true { return true }
         return false
+    }
+
+    /// The parts of `window` that each fit within the offsets the API answers, once it refused one
+    /// past `answered`; nil when no offset beyond the first page was ever answered usefully.
+    private func capped(_ window: TimeWindow, streamId: String, answered: Int, total: Int?) -> CappedSplit? {
+        guard answered >= 0 else { return nil }
+        _ = paging.learnMaxOffset(streamId, answered: answered)
+        let capacity = paging.capacity(streamId, pageSize: configuration.pageSize) ?? configuration.pageSize
+        let needed = max(2, ((total ?? 0) + capacity - 1) / capacity)
+        let parts = window.seconds > 1 ? window.parts(min(needed, Self.maximumSplitParts)) : []
+        return CappedSplit(parts: parts, reason: "the API refuses offsets over \(answered)", total: total)
+    }
+
+    /// A split because the API caps `offset`, before the page it refused is named.
+    private struct CappedSplit {
+        var parts: [TimeWindow]
+        var reason: String
+        var total: Int?
+
+        func at(_ context: PageContext) -> PagingOutcome {
+            .split(parts: parts, reason: reason, total: total, at: context)
+        }
     }
 
     private func misbehaving(_ window: TimeWindow, _ reason: String, total: Int?, at context: PageContext)

@@ -25,6 +25,11 @@ extension RawDataClient {
                 error.attempts = attempt
                 if error.code == .rateLimited { collector.count(\.rateLimited) }
                 guard let wait = policy.delay(after: error, attempt: attempt, using: &generator) else { throw error }
+                if error.code == .rateLimited {
+                    await limiter.rateLimited(
+                        for: wait, reason: "HTTP \(error.status.map(String.init) ?? "-") for stream \(context.streamId)"
+                    )
+                }
                 logger.debug(
                     "qai.request.retry",
                     metadata: [

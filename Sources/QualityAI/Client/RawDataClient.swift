@@ -29,21 +29,26 @@ public struct RawDataClient: Sendable {
     public let configuration: APIConfiguration
     /// Running totals across all windows this client (and its copies) fetched.
     public let statistics: ClientStatistics
+    /// How the API pages each stream, as learned during the run (shared by copies).
+    public let paging: PagingKnowledge
     let httpClient: HTTPClient
-    let limiter: RateLimiter
+    let limiter: any RequestBudget
     let tokens: TokenProvider
     let clock: any PacingClock
     let logger: Logger
 
     /// - Parameters:
     ///   - httpClient: the run's HTTP client; its lifetime is the caller's.
-    ///   - limiter: the account's limiter, shared by every concurrent fetch of the account.
+    ///   - limiter: the account's budget, shared by every concurrent fetch of the account (a
+    ///     ``RateLimiter``, or a budget shared across processes).
     ///   - tokens: the token source; by default one made from `configuration.credentials`.
     ///   - clock: what retries sleep on.
     /// - Throws: `.configuration` when `configuration` is invalid.
     public init(
-        httpClient: HTTPClient, configuration: APIConfiguration, limiter: RateLimiter, tokens: TokenProvider? = nil,
-        statistics: ClientStatistics = ClientStatistics(), clock: any PacingClock = ContinuousPacingClock(),
+        httpClient: HTTPClient, configuration: APIConfiguration, limiter: any RequestBudget,
+        tokens: TokenProvider? = nil,
+        statistics: ClientStatistics = ClientStatistics(), paging: PagingKnowledge = PagingKnowledge(),
+        clock: any PacingClock = ContinuousPacingClock(),
         logger: Logger
     ) throws(APIError) {
         try configuration.validate()
@@ -52,6 +57,7 @@ public struct RawDataClient: Sendable {
         self.limiter = limiter
         self.tokens = tokens ?? TokenProvider(credentials: configuration.credentials)
         self.statistics = statistics
+        self.paging = paging
         self.clock = clock
         self.logger = logger
     }
@@ -71,7 +77,8 @@ public struct RawDataClient: Sendable {
         logger: Logger
     ) async throws(APIError) -> Int? {
         let outcome = try await page(window, streamId: streamId, into: &collector, logger: logger)
-        return try await resolve(outcome, of: window, streamId: streamId, mayRepair: mayRepair, into: &collector, logger: logger)
+        return try await resolve(
+            outcome, of: window, streamId: streamId, mayRepair: mayRepair, into: &collector, logger: logger)
     }
 
     /// Finishes `window` after paging it ended with `outcome`: fetches its parts, or repairs it.

@@ -22,10 +22,11 @@ struct RawDataRequestBody: Encodable, Sendable {
         case customFields = "custom_fields"
     }
 
-    /// The body for `context`: page `n` of the window, offset 0, dates as `YYYY-MM-DD HH:MM:SS` UTC.
+    /// The body for `context`: page `n` of the window with offset 0, or (when the context carries an
+    /// offset) page 1 at that offset; dates as `YYYY-MM-DD HH:MM:SS` UTC.
     init(_ context: PageContext, configuration: APIConfiguration) {
-        offset = 0
-        page = context.page
+        offset = context.offset
+        page = context.offset > 0 ? 1 : context.page
         limit = configuration.pageSize
         startDate = context.window.startText
         endDate = context.window.endText

@@ -25,6 +25,7 @@ public enum RightsGroup: String, Sendable, CaseIterable {
     /// The tables `status` reads.
     public static let statusTables = [
         "schema_migrations", "schema_repeatables", "etl_run", "etl_slice", "etl_watermark", "etl_rejected",
+        "etl_account_request", "etl_account_budget", "etl_stream_paging",
         "fact_conversation",
     ]
 

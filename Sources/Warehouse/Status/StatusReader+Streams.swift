@@ -7,6 +7,7 @@ extension StatusReader {
         let positions = try await SyncPlanner.positions(schema: schema, on: connection)
         let counts = try await conversationCounts(on: connection)
         let completed = try await lastCompletedSlices(on: connection)
+        let paging = try await StreamPaging.read(schema: schema, on: connection)
         let ids = Set(positions.keys).union(counts.keys).union(completed.keys).sorted()
         var streams: [StreamStatus] = []
         for id in ids {
@@ -20,6 +21,7 @@ extension StatusReader {
                 streamId: id, watermark: watermark, lagSeconds: watermark.map { now - $0 },
                 lookbackCursor: position?.lookbackCursor, lookback: coverage, lastSliceCompletedAt: completed[id],
                 conversations: counts[id] ?? ConversationCounts())
+            stream.paging = paging[id]
             if let position {
                 stream.coveredFrom = position.coverage.start
                 stream.coveredTo = position.resumePoint

@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
 
-/// Reads what `qai-loader status` shows from the bookkeeping and fact tables. Read-only (apart
+/// Reads what `qai-loader status` shows from the bookkeeping and fact tables and the shared
+/// request budgets. Read-only (apart
 /// from probing a `running` run's lock, which it releases at once); times come from the database
 /// clock.
 public struct StatusReader: Sendable {
@@ -42,6 +43,7 @@ public struct StatusReader: Sendable {
             generatedAt: now, runs: runs, running: running, streams: [], conversations: ConversationCounts(),
             rejected: try await rejected(runIds: runs.map(\.runId), on: connection))
         status.streams = try await streams(now: now, on: connection)
+        status.budgets = try await budgets(on: connection)
         for stream in status.streams {
             for (audit, count) in stream.conversations.byAuditStatus {
                 status.conversations.add(count, auditStatus: audit)

@@ -21,12 +21,16 @@ public struct StreamStatus: Sendable, Encodable, Equatable {
     public var gaps: [Coverage.Range] = []
     /// The last fetch of each day of the lookback window.
     public var resweep: [DaySweep] = []
+    /// How the API pages this stream, when a run had to learn it (`etl_stream_paging`).
+    public var paging: StreamPaging.Recorded?
 
     enum CodingKeys: String, CodingKey {
         case streamId = "stream_id", watermark, lagSeconds = "lag_seconds", lookbackCursor = "lookback_cursor"
         case lookback, lastSliceCompletedAt = "last_slice_completed_at", conversations
-        case coveredFrom = "covered_from", coveredTo = "covered_to", gaps, resweep
+        case coveredFrom = "covered_from", coveredTo = "covered_to", gaps, resweep, paging
     }
+
+    enum PagingKeys: String, CodingKey { case model, maxOffset = "max_offset", learnedAt = "learned_at" }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -41,6 +45,14 @@ public struct StreamStatus: Sendable, Encodable, Equatable {
         try container.encode(coveredTo.map(StatusTime.iso), forKey: .coveredTo)
         try container.encode(gaps, forKey: .gaps)
         try container.encode(resweep, forKey: .resweep)
+        if let paging {
+            var nested = container.nestedContainer(keyedBy: PagingKeys.self, forKey: .paging)
+            try nested.encode(paging.model, forKey: .model)
+            try nested.encode(paging.maxOffset, forKey: .maxOffset)
+            try nested.encode(StatusTime.iso(paging.learnedAt), forKey: .learnedAt)
+        } else {
+            try container.encodeNil(forKey: .paging)
+        }
     }
 }
 

@@ -18,10 +18,12 @@ public struct WarehouseStatus: Sendable, Encodable {
     public var conversations: ConversationCounts
     /// Records quarantined by the runs in `runs`.
     public var rejected: RejectedSummary
+    /// Each API account's request budget shared through the warehouse, by account id.
+    public var budgets: [AccountBudgetStatus] = []
 
     enum CodingKeys: String, CodingKey {
         case schema, schemaVersion = "schema_version", generatedAt = "generated_at", runs, running, streams
-        case conversations, rejected
+        case conversations, rejected, budgets
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +36,7 @@ public struct WarehouseStatus: Sendable, Encodable {
         try container.encode(streams, forKey: .streams)
         try container.encode(conversations, forKey: .conversations)
         try container.encode(rejected, forKey: .rejected)
+        try container.encode(budgets, forKey: .budgets)
     }
 }
 

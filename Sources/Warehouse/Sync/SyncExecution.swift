@@ -153,7 +153,8 @@ final class SyncExecution: Sendable {
         group.addTask { [client] in
             do {
                 guard spec.isWide else {
-                    return .fetched(position, try await client.fetchWindow(streamId: spec.streamId, window: spec.window))
+                    return .fetched(
+                        position, try await client.fetchWindow(streamId: spec.streamId, window: spec.window))
                 }
                 let accepted = client.configuration.splitThreshold
                 switch try await client.fetchWindow(streamId: spec.streamId, window: spec.window, accepting: accepted) {

@@ -36,13 +36,27 @@ public struct SyncPipeline: Sendable {
             do {
                 return try await withProgressReports(of: run) {
                     let outcome = try await execute(run, on: connection)
+                    await savePaging(of: run, on: connection)
                     return try await record(outcome, of: run, streams: streams, on: connection)
                 }
             } catch {
                 await connection.rollbackQuietly()
+                await savePaging(of: run, on: connection)
                 try? await recordFailure(of: run, error: error, on: connection)
                 throw error
             }
+        }
+    }
+
+    /// Records what the client learned about the API's paging of the run's streams, for `status`
+    /// (a failure to record it is logged: it changes nothing that was loaded).
+    private func savePaging(of run: StartedRun, on connection: Connection) async {
+        let learned = client.paging.learned()
+        guard !learned.isEmpty else { return }
+        do {
+            try await StreamPaging.save(learned, runId: run.runId, schema: schema, on: connection)
+        } catch {
+            logger.warning("sync.paging.unrecorded", metadata: ["error": "\(error)"])
         }
     }
 
