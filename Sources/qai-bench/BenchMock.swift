@@ -15,19 +15,27 @@ struct BenchMock: Sendable {
     /// The mock's process id when it runs in its own process.
     var pid: Int32? { process?.processIdentifier }
 
-    /// Port 0, a fixed end, unthrottled, no faults, every record serialised before listening.
-    static func configuration(stream: String, conversations: Int, days: Int, end: Int64) -> MockAPIConfiguration {
-        MockAPIConfiguration(
+    /// Port 0, a fixed end, unthrottled, no faults (unless `faults` says otherwise: in process only),
+    /// every record serialised before listening.
+    static func configuration(
+        stream: String, conversations: Int, days: Int, end: Int64, faults: FaultConfiguration = FaultConfiguration()
+    ) -> MockAPIConfiguration {
+        var configuration = MockAPIConfiguration(
             host: "127.0.0.1", port: 0, streams: [stream], conversationsPerStream: conversations, days: days, end: end,
             prewarm: true)
+        configuration.faults = faults
+        return configuration
     }
 
-    static func start(conversations: Int, days: Int, end: Int64, inProcess: Bool) async throws -> BenchMock {
+    static func start(
+        conversations: Int, days: Int, end: Int64, inProcess: Bool, faults: FaultConfiguration = FaultConfiguration()
+    ) async throws -> BenchMock {
         if inProcess {
             var logger = Logger(label: "qai-bench.mock")
             logger.logLevel = .warning
             let server = try await MockAPIServer(
-                configuration: configuration(stream: stream, conversations: conversations, days: days, end: end),
+                configuration: configuration(
+                    stream: stream, conversations: conversations, days: days, end: end, faults: faults),
                 logger: logger
             ).start()
             return BenchMock(baseURL: server.baseURL, process: nil, server: server)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MockAPI
 import Postgres
 import Warehouse
 
@@ -15,7 +16,9 @@ struct RequestBenchmark: AsyncParsableCommand {
             runs twice on fresh databases: day slices joined into wide slices that are cut where the data is \
             dense (the loader's way), and every day slice fetched on its own. Prints requests, the minimum \
             (ceil(records/100) for the whole range, and summed over days), and the ratios. Both runs must \
-            load every conversation of the mock.
+            load every conversation of the mock. Then 3,000 conversations over 5 days under each way the API \
+            may combine offset and page (the mock's paging models, also with offsets capped at 100): requests \
+            following the data against the per-day minimum and against the cheapest model.
             """)
 
     /// One data set.
@@ -49,13 +52,43 @@ struct RequestBenchmark: AsyncParsableCommand {
             ]
             print(line.joined(separator: " "))
         }
+        try await pagingModels()
+    }
+
+    /// The paging models, each on 3,000 conversations over 5 days.
+    private func pagingModels() async throws {
+        let scenario = Scenario(name: "paging", conversations: 3_000, days: 5)
+        var rows: [(String, Int, Int)] = []
+        for model in FaultConfiguration.PagingModel.allCases {
+            for cap in [nil, 100] as [Int?] {
+                let faults = FaultConfiguration(pagingModel: model, maxOffset: cap)
+                let run = try await backfill(scenario, followsData: true, faults: faults)
+                rows.append(
+                    (model.rawValue + (cap.map { ", max offset \($0)" } ?? ""), run.requests, run.perDayMinimum))
+            }
+        }
+        let cheapest = rows.map(\.1).min() ?? 1
+        print("")
+        print("paging model (3,000 conversations, 5 days)  requests  per-day min  /per-day min  /cheapest")
+        for (name, requests, minimum) in rows {
+            let line = [
+                name.padding(toLength: 43, withPad: " ", startingAt: 0), String(requests).leftPadded(9),
+                String(minimum).leftPadded(12),
+                String(format: "%.3fx", Double(requests) / Double(minimum)).leftPadded(13),
+                String(format: "%.3fx", Double(requests) / Double(cheapest)).leftPadded(10),
+            ]
+            print(line.joined(separator: " "))
+        }
     }
 
     /// Backfills the scenario's mock range on a fresh database; the requests it made, and the sum
     /// over days of ceil(conversations that day / 100).
-    private func backfill(_ scenario: Scenario, followsData: Bool) async throws -> (requests: Int, perDayMinimum: Int) {
+    private func backfill(
+        _ scenario: Scenario, followsData: Bool, faults: FaultConfiguration = FaultConfiguration()
+    ) async throws -> (requests: Int, perDayMinimum: Int) {
         let fixture = try await SyncFixture.start(
-            conversations: scenario.conversations, days: scenario.days, concurrency: 4, inProcessMock: true)
+            conversations: scenario.conversations, days: scenario.days, concurrency: 4, inProcessMock: true,
+            faults: faults)
         do {
             var request = fixture.request
             request.followsData = followsData

@@ -32,7 +32,7 @@ struct SyncFixture {
     static func start(
         conversations: Int, days: Int, concurrency: Int, writers: Int = 2,
         batchConversations: Int = SyncRequest.defaultBatchConversations, inProcessMock: Bool,
-        citus: DatabaseConfiguration? = nil
+        citus: DatabaseConfiguration? = nil, faults: FaultConfiguration = FaultConfiguration()
     ) async throws
         -> SyncFixture
     {
@@ -40,7 +40,7 @@ struct SyncFixture {
         logger.logLevel = .warning
         let end = todayMidnight()
         let mock = try await BenchMock.start(
-            conversations: conversations, days: days, end: end, inProcess: inProcessMock)
+            conversations: conversations, days: days, end: end, inProcess: inProcessMock, faults: faults)
         let database: DatabaseConfiguration
         if let citus {
             database = citus
