@@ -112,6 +112,18 @@ CREATE TABLE etl_run (
     type_drift_total integer DEFAULT 0 NOT NULL
 );
 
+CREATE TABLE etl_run_claim (
+    claim_key text NOT NULL,
+    stream_id text NOT NULL,
+    range_start timestamp with time zone NOT NULL,
+    range_end timestamp with time zone NOT NULL,
+    command text NOT NULL,
+    run_id bigint,
+    host text,
+    pid integer,
+    claimed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
 CREATE TABLE etl_slice (
     stream_id text NOT NULL,
     window_start timestamp with time zone NOT NULL,
@@ -403,6 +415,8 @@ ALTER TABLE etl_rejected ADD CONSTRAINT etl_rejected_run_id_fkey FOREIGN KEY (ru
 
 ALTER TABLE etl_run ADD CONSTRAINT etl_run_pkey PRIMARY KEY (run_id);
 ALTER TABLE etl_run ADD CONSTRAINT etl_run_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'partial'::text])));
+
+ALTER TABLE etl_run_claim ADD CONSTRAINT etl_run_claim_pkey PRIMARY KEY (claim_key, stream_id);
 
 ALTER TABLE etl_slice ADD CONSTRAINT etl_slice_pkey PRIMARY KEY (stream_id, window_start, window_end);
 ALTER TABLE etl_slice ADD CONSTRAINT etl_slice_run_id_fkey FOREIGN KEY (run_id) REFERENCES etl_run(run_id) ON DELETE SET NULL;

@@ -77,7 +77,7 @@ public final class ThrowawayCluster: Sendable {
     private func startServer() throws {
         let options = [
             "-c listen_addresses=''", "-c unix_socket_directories='\(socketDirectory)'", "-p \(port)",
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=400",
             "-c shared_buffers=256MB", "-c max_wal_size=2GB",
         ].joined(separator: " ")
         try tool(

@@ -7,7 +7,7 @@ import Warehouse
 /// Issue 15, part 2: whatever way the API combines `offset` and `page`, and with offsets capped
 /// at 100, a backfill over HTTP equals the mock's truth; the client learns the model from pages it
 /// fetched anyway and records it (`etl_stream_paging`) where `status` shows it.
-@Suite struct PagingModelSyncTests {
+@Suite(.serialized) struct PagingModelSyncTests {
     static let stream = "st-sync"
 
     /// A vendor behaviour and what the loader should record for it (nil: nothing to learn).

@@ -11,6 +11,8 @@ import Warehouse
         try await SyncHarness.with(conversations: 1_200, days: 14, streams: Self.streams) { harness in
             // One budget for the account: 10 request starts in any second, whatever the stream.
             let client = try harness.client(limiter: RateLimiter(limit: 10, per: .seconds(1)))
+            // Slow answers until the second run was refused: the first must outlast its 3 s of tries.
+            try await harness.truth.setFaults(#"{"delayMilliseconds":1000}"#)
             let first = Task { try await harness.run(harness.backfill(), client: client) }
             var running = false
             for _ in 0..<1_000 where !running {
@@ -22,6 +24,7 @@ import Warehouse
                 _ = try await harness.run(harness.backfill(streams: ["st-north"]))
             }
             #expect(lockedOut?.code == .lockHeld)
+            try await harness.truth.setFaults("{}")
             let summary = try await first.value
             #expect(try await harness.integer("SELECT count(*) FROM qai.etl_run") == 1, "the locked-out run left a row")
             #expect(try await harness.runRecord(summary.runId).status == "succeeded")

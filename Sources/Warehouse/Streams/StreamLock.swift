@@ -1,9 +1,9 @@
 import Postgres
 
-/// The advisory lock that gives one process a stream of one warehouse schema: `sync` and
-/// `backfill` hold it (session-level) while they load the stream, `stream rewind` and
-/// `stream forget` take it (transaction-level) while they change the stream's state. The two
-/// kinds conflict, so a change never runs while a load holds the stream, and the other way round.
+/// The advisory lock of a stream of one warehouse schema, taken at transaction level: by a load
+/// while it claims a range of the stream (`RangeClaim`), and by `stream rewind` and `stream forget`
+/// while they change the stream's state (refusing while any load claims the stream). So a change
+/// never runs while a load holds the stream, and the other way round.
 public enum StreamLock {
     /// The lock's key (hashed by `hashtextextended` into PostgreSQL's advisory-lock space).
     public static func key(schema: Identifier, stream: String) -> String {

@@ -2,8 +2,8 @@ import Postgres
 
 /// Runs one change of a stream's state in one transaction: first the stream's `StreamLock`,
 /// taken with a try-lock at transaction level (released by the COMMIT or ROLLBACK) and tried for
-/// up to 3 seconds like a run does, so the change is refused while a `sync` or `backfill` holds
-/// the stream; then the change, and its `etl_run` row. A dry run does the same and rolls back, so
+/// up to 3 seconds like a run does, and refused while a live `sync` or `backfill` claims any range of
+/// the stream (`RangeClaim`); then the change, and its `etl_run` row. A dry run does the same and rolls back, so
 /// it shows exactly what a real run would do and changes nothing.
 struct StreamTransaction {
     let schema: Identifier
@@ -29,6 +29,14 @@ struct StreamTransaction {
                         + "backfill loading it, or another stream command)",
                     advice: "wait for it to finish and run this again (qai-loader status shows running runs); "
                         + "nothing was changed")
+            }
+            if let holder = try await RangeClaim.liveClaims(stream: stream, schema: schema, on: connection).first {
+                let range = RangeClaim.Range(streamId: stream, start: holder.start, end: holder.end)
+                var refusal = RangeClaim.refusal(range, holder: holder, schema: schema)
+                refusal.advice =
+                    "wait for it to finish and run this again (qai-loader status shows running runs); "
+                    + "nothing was changed"
+                throw refusal
             }
             guard let before = try await StreamState.read(stream: stream, schema: schema, on: connection) else {
                 throw WarehouseError(

@@ -25,24 +25,35 @@ public struct SyncPipeline: Sendable {
         self.progress = progress
     }
 
-    /// Runs `request`; throws `WarehouseError.lockHeld` at once if another run holds a stream.
+    /// Runs `request`; throws `WarehouseError.lockHeld` (naming the other run) when a live run holds
+    /// a range of one of its streams that overlaps this run's range (`RangeClaim`).
     public func run(_ request: SyncRequest) async throws -> RunSummary {
         try await Connection.withConnection(database, logger: logger) { connection in
             try await Migrator(schema: schema).verifyCurrent(connection)
             await Self.preferLZ4(on: connection)
             let streams = Set(request.slices.map(\.streamId)).sorted()
-            try await lockStreams(streams, on: connection)
-            let run = try await plan(request, on: connection)
+            let claim = RangeClaim(schema: schema)
+            try await claim.claim(RangeClaim.ranges(of: request.slices), command: request.command, on: connection)
             do {
-                return try await withProgressReports(of: run) {
-                    let outcome = try await execute(run, on: connection)
+                let run = try await plan(request, on: connection)
+                try await claim.attach(runId: run.runId, on: connection)
+                do {
+                    let summary = try await withProgressReports(of: run) {
+                        let outcome = try await execute(run, on: connection)
+                        await savePaging(of: run, on: connection)
+                        return try await record(outcome, of: run, streams: streams, on: connection)
+                    }
+                    await claim.release(on: connection)
+                    return summary
+                } catch {
+                    await connection.rollbackQuietly()
                     await savePaging(of: run, on: connection)
-                    return try await record(outcome, of: run, streams: streams, on: connection)
+                    try? await recordFailure(of: run, error: error, on: connection)
+                    throw error
                 }
             } catch {
                 await connection.rollbackQuietly()
-                await savePaging(of: run, on: connection)
-                try? await recordFailure(of: run, error: error, on: connection)
+                await claim.release(on: connection)
                 throw error
             }
         }
@@ -88,18 +99,4 @@ public struct SyncPipeline: Sendable {
             Query("SET default_toast_compression = 'lz4'", name: "prefer lz4 TOAST compression"))
     }
 
-    /// Takes every stream's lock. A lock still held may belong to a run that just ended, whose
-    /// server session is still exiting: each stream is tried for up to 3 seconds (`StreamLock.tryWithGrace`) first.
-    private func lockStreams(_ streams: [String], on connection: Connection) async throws {
-        for stream in streams {
-            let key = StreamLock.key(schema: schema, stream: stream)
-            let locked = try await StreamLock.tryWithGrace { try await connection.tryAdvisoryLock(key) }
-            guard locked else {
-                throw WarehouseError(
-                    code: .lockHeld,
-                    message: "another qai-loader run is loading stream \(stream) into schema \(schema.name)",
-                    advice: "wait for it to finish (qai-loader status shows running runs); nothing was changed")
-            }
-        }
-    }
 }
