@@ -1144,23 +1144,31 @@ $function$;
 
 CREATE OR REPLACE FUNCTION qai.request_budget_pause(p_account text, p_pause_ms integer, p_reason text)
  RETURNS void
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO 'qai', 'pg_catalog'
 AS $function$
+DECLARE
+    v_until timestamptz := clock_timestamp() + make_interval(secs => p_pause_ms / 1000.0);
+    v_now timestamptz := now();
+BEGIN
     INSERT INTO etl_account_budget AS b (account_id, paused_until, pause_reason, updated_at)
-    VALUES (p_account, clock_timestamp() + make_interval(secs => p_pause_ms / 1000.0), p_reason, now())
+    VALUES (p_account, v_until, p_reason, v_now)
     ON CONFLICT (account_id) DO UPDATE
     SET paused_until = greatest(b.paused_until, excluded.paused_until), pause_reason = excluded.pause_reason,
-        updated_at = excluded.updated_at
+        updated_at = excluded.updated_at;
+END
 $function$;
 
 CREATE OR REPLACE FUNCTION qai.request_budget_release(p_account text, p_request bigint)
  RETURNS void
- LANGUAGE sql
+ LANGUAGE plpgsql
  SET search_path TO 'qai', 'pg_catalog'
 AS $function$
-    UPDATE etl_account_request SET completed_at = clock_timestamp()
-    WHERE account_id = p_account AND request_id = p_request
+DECLARE
+    v_now timestamptz := clock_timestamp();
+BEGIN
+    UPDATE etl_account_request SET completed_at = v_now WHERE account_id = p_account AND request_id = p_request;
+END
 $function$;
 
 CREATE OR REPLACE FUNCTION qai.request_budget_take(p_account text, p_limit integer, p_window_ms integer, p_request bigint)

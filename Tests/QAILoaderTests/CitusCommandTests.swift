@@ -23,9 +23,12 @@ struct CitusCommandTests {
         return database
     }
 
-    /// The loader's environment for `database` and the mock, with the test's schema.
+    /// The loader's environment for `database` and the mock, with the test's schema and a request
+    /// budget (shared through the distributed warehouse).
     static func environment(_ database: DatabaseConfiguration, _ baseURL: String) -> [String: String] {
-        Fixture.environment(database: database, apiBaseURL: baseURL).merging(["QAI_SCHEMA": schema]) { $1 }
+        Fixture.environment(database: database, apiBaseURL: baseURL).merging([
+            "QAI_SCHEMA": schema, "QAI_REQUESTS_PER_MINUTE": "60",
+        ]) { $1 }
     }
 
     @Test(
@@ -43,6 +46,13 @@ struct CitusCommandTests {
                 WHERE logicalrelid = to_regclass('\(Self.schema).fact_conversation') AND partmethod = 'h'
                 """, on: database)
             #expect(distributed == 1, "fact_conversation is hash-distributed")
+            // A later binary whose repeatable script changed: migrate runs it again on the distributed schema.
+            try await Fixture.execute(
+                "UPDATE \(Self.schema).schema_repeatables SET checksum = 'older' WHERE name = 'request_budget.sql'",
+                on: database)
+            let again = try await LoaderProcess.run(["migrate"], environment: environment)
+            #expect(again.exitCode == 0, "\(again.all)")
+            #expect(again.all.contains("request_budget.sql"), "\(again.all)")
 
             let check = try await LoaderProcess.run(["check"], environment: environment)
             #expect(check.exitCode == 0, "\(check.all)")
@@ -51,11 +61,23 @@ struct CitusCommandTests {
 
             let backfill = try await LoaderProcess.run(["backfill"] + Self.range, environment: environment)
             #expect(backfill.exitCode == 0, "\(backfill.all)")
+            #expect(!backfill.all.contains("budget.unshared"), "the budget works on Citus: \(backfill.all)")
             let truth = try await Fixture.truth(mock)
             #expect(truth.count > 0)
             let loaded = try StatusCommandTests.json(
                 try await LoaderProcess.run(["status", "--json"], environment: environment))
             #expect(loaded["schema"] as? String == Self.schema)
+            let requests = try await Fixture.count(
+                "SELECT sum(requests)::int FROM \(Self.schema).etl_run WHERE command = 'backfill'", on: database)
+            let counted = try await Fixture.count(
+                "SELECT count(*)::int FROM \(Self.schema).etl_account_request WHERE completed_at IS NOT NULL",
+                on: database)
+            #expect(
+                requests > 0 && counted == requests, "every request counted in the budget: \(counted) of \(requests)")
+            #expect((loaded["budgets"] as? [[String: Any]])?.first?["account_id"] as? String == "acc-dayone")
+            #expect(
+                try await Fixture.count("SELECT count(*)::int FROM \(Self.schema).etl_run_claim", on: database) == 0,
+                "the run's range claims are released")
             let conversations = try #require(loaded["conversations"] as? [String: Any])
             #expect(conversations["total"] as? Int == truth.count)
             #expect(conversations["by_audit_status"] as? [String: Int] == truth.byAuditStatus)

@@ -49,26 +49,37 @@ $take$;
 COMMENT ON FUNCTION request_budget_take(text, integer, integer, bigint) IS
     'Takes one request of the account''s budget for request id p_request when fewer than p_limit requests count (in flight, or completed within the last p_window_ms milliseconds) and the account is not paused, and returns 0; otherwise takes nothing and returns how many milliseconds to wait before asking again.';
 
+-- PL/pgSQL rather than SQL functions, and the clock read into a variable first: on Citus a SQL
+-- function's statement on a reference table cannot be planned, and a volatile function (such as
+-- clock_timestamp()) may not appear in an UPDATE of a distributed table.
 CREATE OR REPLACE FUNCTION request_budget_release(p_account text, p_request bigint) RETURNS void
-    LANGUAGE sql VOLATILE
+    LANGUAGE plpgsql VOLATILE
     SET search_path FROM CURRENT
 AS $release$
-    UPDATE etl_account_request SET completed_at = clock_timestamp()
-    WHERE account_id = p_account AND request_id = p_request
+DECLARE
+    v_now timestamptz := clock_timestamp();
+BEGIN
+    UPDATE etl_account_request SET completed_at = v_now WHERE account_id = p_account AND request_id = p_request;
+END
 $release$;
 
 COMMENT ON FUNCTION request_budget_release(text, bigint) IS
     'Marks the request p_request completed: it counts against the budget until one window from now.';
 
 CREATE OR REPLACE FUNCTION request_budget_pause(p_account text, p_pause_ms integer, p_reason text) RETURNS void
-    LANGUAGE sql VOLATILE
+    LANGUAGE plpgsql VOLATILE
     SET search_path FROM CURRENT
 AS $pause$
+DECLARE
+    v_until timestamptz := clock_timestamp() + make_interval(secs => p_pause_ms / 1000.0);
+    v_now timestamptz := now();
+BEGIN
     INSERT INTO etl_account_budget AS b (account_id, paused_until, pause_reason, updated_at)
-    VALUES (p_account, clock_timestamp() + make_interval(secs => p_pause_ms / 1000.0), p_reason, now())
+    VALUES (p_account, v_until, p_reason, v_now)
     ON CONFLICT (account_id) DO UPDATE
     SET paused_until = greatest(b.paused_until, excluded.paused_until), pause_reason = excluded.pause_reason,
-        updated_at = excluded.updated_at
+        updated_at = excluded.updated_at;
+END
 $pause$;
 
 COMMENT ON FUNCTION request_budget_pause(text, integer, text) IS

@@ -75,6 +75,8 @@ public struct Migrator: Sendable {
         var report = Report(applied: [], version: applied.keys.max() ?? 0)
         for migration in migrations where applied[migration.version] == nil {
             let schema = self.schema
+            // `excluded.applied_at` (the column's default) rather than now(): Citus refuses functions
+            // in the DO UPDATE SET of an INSERT on a distributed (reference) table.
             try await connection.withTransaction { connection in
                 try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
                 try connection.executeScript(unsafeSQL: migration.sql, name: "migration \(migration.fileName)")
@@ -113,6 +115,8 @@ public struct Migrator: Sendable {
         var ran: [String] = []
         for repeatable in repeatables where current[repeatable.name] != true {
             let schema = self.schema
+            // `excluded.applied_at` (the column's default) rather than now(): Citus refuses functions
+            // in the DO UPDATE SET of an INSERT on a distributed (reference) table.
             try await connection.withTransaction { connection in
                 try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
                 try connection.executeScript(unsafeSQL: repeatable.sql, name: "repeatable \(repeatable.name)")
@@ -120,7 +124,7 @@ public struct Migrator: Sendable {
                     """
                     INSERT INTO \(identifier: schema).schema_repeatables (name, checksum)
                     VALUES (\(repeatable.name), md5(\(repeatable.sql)))
-                    ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
+                    ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = excluded.applied_at
                     """)
             }
             logger.info(
