@@ -25,7 +25,8 @@ public enum TestPostgres {
         if let host = environment["PGHOST"], !host.isEmpty {
             return TestServer(admin: DatabaseConfiguration(), cluster: nil)
         }
-        let cluster = try ThrowawayCluster.start()
+        // Benchmarks set QAI_EMBEDDED_PG_DURABLE=1: PostgreSQL's default durability (fsync on).
+        let cluster = try ThrowawayCluster.start(durable: environment["QAI_EMBEDDED_PG_DURABLE"] == "1")
         clusterToStop.withLock { $0 = cluster.directory }
         atexit {
             if let directory = clusterToStop.withLock({ $0 }) { ThrowawayCluster.stop(directory: directory) }

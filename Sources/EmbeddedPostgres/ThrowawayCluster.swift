@@ -20,8 +20,10 @@ public final class ThrowawayCluster: Sendable {
     }
 
     /// Creates and starts a cluster. Roles other than the superuser must use a password
-    /// (scram-sha-256), so authentication failures can be tested.
-    public static func start(port: Int = 5432) throws -> ThrowawayCluster {
+    /// (scram-sha-256), so authentication failures can be tested. Not `durable` (tests, `demo`):
+    /// fsync, synchronous commit and full-page writes are off; `durable` (benchmarks): PostgreSQL's
+    /// defaults, as users run it.
+    public static func start(port: Int = 5432, durable: Bool = false) throws -> ThrowawayCluster {
         let binDirectory = try findServerBinaries()
         let directory = URL(filePath: NSTemporaryDirectory()).appending(path: "qai-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,7 +35,7 @@ public final class ThrowawayCluster: Sendable {
             directory: directory, port: port, binDirectory: binDirectory, runAsPostgres: runAsPostgres)
         do {
             try cluster.initialise()
-            try cluster.startServer()
+            try cluster.startServer(durable: durable)
         } catch {
             cluster.stop()
             throw error
@@ -74,12 +76,13 @@ public final class ThrowawayCluster: Sendable {
         if runAsPostgres { _ = try ProcessRunner.run("/bin/chown", ["postgres", hbaPath.path]) }
     }
 
-    private func startServer() throws {
-        let options = [
-            "-c listen_addresses=''", "-c unix_socket_directories='\(socketDirectory)'", "-p \(port)",
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=400",
-            "-c shared_buffers=256MB", "-c max_wal_size=2GB",
-        ].joined(separator: " ")
+    private func startServer(durable: Bool) throws {
+        let fast = durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
+        let options =
+            ([
+                "-c listen_addresses=''", "-c unix_socket_directories='\(socketDirectory)'", "-p \(port)",
+                "-c max_connections=400", "-c shared_buffers=256MB", "-c max_wal_size=2GB",
+            ] + fast).joined(separator: " ")
         try tool(
             "pg_ctl",
             [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CMallocTuning
+import Foundation
 
 /// `qai-bench`: benchmarks that print figures (never pass/fail tests).
 @main
@@ -14,9 +15,11 @@ struct Bench: AsyncParsableCommand {
         ]
     )
 
-    /// Caps malloc arenas as `qai-loader` does, so the loads measured here allocate like it.
+    /// Caps malloc arenas as `qai-loader` does, so the loads measured here allocate like it, and
+    /// has the throwaway PostgreSQL keep its default durability (fsync on), as users run it.
     static func main() async {
         _ = qai_limit_malloc_arenas()
+        setenv("QAI_EMBEDDED_PG_DURABLE", "1", 1)
         await main(nil)
     }
 }
