@@ -66,9 +66,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The vendor's records and their decoder (JSON reader, model, decoding): standard library
+        // only, so the fuzz target and GrafanaSupport use it without NIO and BoringSSL. Built with
+        // libFuzzer's instrumentation in the fuzz build.
+        .target(
+            name: "QualityAIDecoding",
+            swiftSettings: strict + fuzzSettings
+        ),
         .target(
             name: "QualityAI",
             dependencies: [
+                "QualityAIDecoding",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -135,17 +143,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // libFuzzer target over the page and record decoder (`.ci/fuzz`). `Sources/qai-fuzz/Decoder`
-        // links QualityAI's decoder sources (JSON, Decoding, Model: standard library only), so the
-        // fuzz build compiles them without NIO and BoringSSL and can check internal invariants.
+        // libFuzzer target over the page and record decoder (`.ci/fuzz`), on QualityAIDecoding alone:
+        // the fuzz build compiles no NIO or BoringSSL, and checks the decoder's package-level invariants.
         .executableTarget(
             name: "qai-fuzz",
+            dependencies: ["QualityAIDecoding"],
             swiftSettings: strict + fuzzSettings,
             linkerSettings: fuzzLinking
         ),
         .target(
             name: "GrafanaSupport",
-            dependencies: ["Postgres", "QualityAI"],
+            dependencies: ["Postgres", "QualityAIDecoding"],
             swiftSettings: strict
         ),
         // A throwaway PostgreSQL cluster (initdb + pg_ctl in a temporary directory), and the shared

@@ -1,5 +1,5 @@
 import Foundation
-import QualityAI
+import QualityAIDecoding
 
 extension GrafanaMacroExpander {
     /// The back-end step: every `$__name(args)` (Grafana's pattern `\$([_a-zA-Z0-9]+)\(([^\)]*)\)`,

@@ -1,4 +1,4 @@
-import QualityAI
+import QualityAIDecoding
 
 /// Turns a panel's SQL into what Grafana sends to PostgreSQL: first the front end's template
 /// variables (`$name`, `${name}`, `${name:format}`, `[[name]]`, `$__interval`, `$__interval_ms`,

@@ -1,3 +1,5 @@
+import QualityAIDecoding
+
 /// What the page decoder promises for any input whatsoever; a broken promise traps.
 ///
 /// - It returns or throws; it never crashes, and a thrown error names the stream, window and page.

@@ -1,3 +1,5 @@
+import QualityAIDecoding
+
 /// libFuzzer's entry point, one input: runs it through `DecoderProperties.check`, which traps
 /// when the decoder breaks one of its promises, so libFuzzer records the input as a crash.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
 import Foundation
+import QualityAIDecoding
 
 /// The program's entry point. Built for fuzzing (`-DQAI_FUZZ`, see `.ci/fuzz`), it hands control
 /// to libFuzzer's driver (SwiftPM makes this `main`, so libFuzzer's own `main` is not linked).

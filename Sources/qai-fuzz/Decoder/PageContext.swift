@@ -1,1 +1,0 @@
-../../QualityAI/PageContext.swift

@@ -1,1 +1,0 @@
-../../QualityAI/VendorTimestamp.swift
