@@ -42,18 +42,6 @@ enum LoadRunner {
         if summary.totals.rejected > 0 { throw ExitStatus.rejectedRecords }
     }
 
-    /// The account's request budget: shared through the warehouse with every other process of the
-    /// account when the limit is not 0 (unlimited), else a local limiter.
-    private static func requestBudget(
-        api: APIConfiguration, database: DatabaseConfiguration, schema: Identifier, logger: Logger
-    ) async -> (budget: any RequestBudget, shared: SharedRequestBudget?) {
-        guard api.requestsPerMinute > 0 else { return (RateLimiter(requestsPerMinute: 0), nil) }
-        let shared = await SharedRequestBudget.open(
-            accountId: api.accountId, requestsPerMinute: api.requestsPerMinute, database: database, schema: schema,
-            logger: logger)
-        return (shared, shared)
-    }
-
     /// Plans and runs the request (paced by the account's budget), then reads each stream's
     /// coverage gaps.
     private static func load(
@@ -64,18 +52,26 @@ enum LoadRunner {
         var request = try await Connection.withConnection(database, logger: logger) { try await plan($0) }
         request.strictTypes = strictTypes
         if strictTypes { request.options["strict_types"] = "true" }
-        let budget = await requestBudget(api: api, database: database, schema: schema, logger: logger)
+        // The account's budget is shared through the warehouse with its other processes, unless
+        // it is unlimited (0).
+        let shared =
+            api.requestsPerMinute > 0
+            ? await SharedRequestBudget.open(
+                accountId: api.accountId, requestsPerMinute: api.requestsPerMinute, database: database,
+                schema: schema, logger: logger)
+            : nil
         let summary: RunSummary
         do {
             let client = try RawDataClient(
-                httpClient: httpClient, configuration: api, limiter: budget.budget, logger: logger)
+                httpClient: httpClient, configuration: api, limiter: shared ?? RateLimiter(requestsPerMinute: 0),
+                logger: logger)
             let pipeline = SyncPipeline(
                 client: client, database: database, schema: schema, logger: logger,
                 progress: ProgressLine.isTerminal ? ProgressLine.draw : nil)
             summary = try await pipeline.run(request)
-            await budget.shared?.close()
+            await shared?.close()
         } catch {
-            await budget.shared?.close()
+            await shared?.close()
             throw error
         }
         let coverage = try await Connection.withConnection(database, logger: logger) {

@@ -45,13 +45,12 @@ public final class PagingKnowledge: Sendable {
         }
     }
 
-    /// The API refused `offset` for `streamId` but answered `answered`: that is its cap. False when
-    /// a cap at or below it was known already.
-    func learnMaxOffset(_ streamId: String, answered: Int) -> Bool {
+    /// The API refused `offset` for `streamId` but answered `answered`: that is its cap (a lower
+    /// cap already known stays).
+    func learnMaxOffset(_ streamId: String, answered: Int) {
         streams.withLock { known in
-            if let cap = known[streamId]?.maxOffset, cap <= answered { return false }
+            if let cap = known[streamId]?.maxOffset, cap <= answered { return }
             known[streamId, default: Stream()].maxOffset = answered
-            return true
         }
     }
 

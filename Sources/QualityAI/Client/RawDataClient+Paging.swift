@@ -38,12 +38,10 @@ extension RawDataClient {
                 page = try await fetchPage(context, into: &collector, logger: logger)
             } catch  where error.code == .badRequest && offset > 0 {
                 // The API pages by offset but refuses this one: the previous offset is its cap.
-                guard let capped = capped(window, streamId: streamId, answered: offset - pageSize, total: total)
-                else { throw error }
                 logger.info(
                     "qai.paging.learned",
                     metadata: ["stream.id": "\(streamId)", "paging.max_offset": "\(offset - pageSize)"])
-                return capped.at(context)
+                return capped(window, streamId: streamId, answered: offset - pageSize, total: total, at: context)
             }
             collector.count(\.pages)
             if number == 1, let accepted, (page.totalResults ?? Int.max) > accepted,
@@ -109,26 +107,16 @@ extension RawDataClient {
         return false
     }
 
-    /// The parts of `window` that each fit within the offsets the API answers, once it refused one
-    /// past `answered`; nil when no offset beyond the first page was ever answered usefully.
-    private func capped(_ window: TimeWindow, streamId: String, answered: Int, total: Int?) -> CappedSplit? {
-        guard answered >= 0 else { return nil }
-        _ = paging.learnMaxOffset(streamId, answered: answered)
+    /// `window` cut into parts that each fit within the offsets the API answers, once it refused
+    /// one past `answered`.
+    private func capped(
+        _ window: TimeWindow, streamId: String, answered: Int, total: Int?, at context: PageContext
+    ) -> PagingOutcome {
+        paging.learnMaxOffset(streamId, answered: answered)
         let capacity = paging.capacity(streamId, pageSize: configuration.pageSize) ?? configuration.pageSize
         let needed = max(2, ((total ?? 0) + capacity - 1) / capacity)
         let parts = window.seconds > 1 ? window.parts(min(needed, Self.maximumSplitParts)) : []
-        return CappedSplit(parts: parts, reason: "the API refuses offsets over \(answered)", total: total)
-    }
-
-    /// A split because the API caps `offset`, before the page it refused is named.
-    private struct CappedSplit {
-        var parts: [TimeWindow]
-        var reason: String
-        var total: Int?
-
-        func at(_ context: PageContext) -> PagingOutcome {
-            .split(parts: parts, reason: reason, total: total, at: context)
-        }
+        return .split(parts: parts, reason: "the API refuses offsets over \(answered)", total: total, at: context)
     }
 
     private func misbehaving(_ window: TimeWindow, _ reason: String, total: Int?, at context: PageContext)

@@ -45,7 +45,7 @@ public actor SharedRequestBudget: RequestBudget {
     ) {
         self.accountId = accountId
         self.limit = limit
-        self.windowMilliseconds = Self.milliseconds(window)
+        self.windowMilliseconds = window.millisecondsRoundedUp
         self.local = local
         self.schema = schema
         self.connection = connection
@@ -102,7 +102,7 @@ public actor SharedRequestBudget: RequestBudget {
     public func rateLimited(for pause: Duration, reason: String) async {
         await local.rateLimited(for: pause, reason: reason)
         guard let connection else { return }
-        let milliseconds = Self.milliseconds(pause)
+        let milliseconds = pause.millisecondsRoundedUp
         do {
             try await connection.execute(
                 Query(
@@ -117,12 +117,6 @@ public actor SharedRequestBudget: RequestBudget {
     public func close() async {
         await connection?.close()
         connection = nil
-    }
-
-    /// Whole milliseconds of `duration`, rounded up.
-    static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1_000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
     }
 
     /// The warehouse failed a call: from now on this process keeps its own limit.

@@ -33,6 +33,14 @@ public struct RangeClaim: Sendable {
         var pid: Int?
     }
 
+    /// How one try to claim a range ended.
+    private enum Attempt {
+        case claimed
+        /// Another session holds the stream's lock (a stream command, or another claim being made).
+        case streamLocked
+        case heldBy(Holder)
+    }
+
     let schema: Identifier
     /// The advisory lock this claim's session holds while it runs.
     let key: String
@@ -69,8 +77,12 @@ public struct RangeClaim: Sendable {
             for range in ranges {
                 var holder: Holder?
                 let claimed = try await StreamLock.tryWithGrace {
-                    holder = try await tryClaim(range, command: command, on: connection)
-                    return holder == nil
+                    switch try await tryClaim(range, command: command, on: connection) {
+                    case .claimed: return true
+                    case .streamLocked: holder = nil
+                    case .heldBy(let other): holder = other
+                    }
+                    return false
                 }
                 guard claimed else { throw Self.refusal(range, holder: holder, schema: schema) }
             }
@@ -96,22 +108,21 @@ public struct RangeClaim: Sendable {
     }
 
     /// One try: in one transaction under the stream's lock, deletes stale claims of the stream and
-    /// inserts this one unless a live claim overlaps it (then returns that claim).
-    private func tryClaim(_ range: Range, command: String, on connection: Connection) async throws -> Holder? {
+    /// inserts this one unless a live claim overlaps it.
+    private func tryClaim(_ range: Range, command: String, on connection: Connection) async throws -> Attempt {
         try await connection.execute(IsolationLevel.readCommitted.begin)
         do {
             guard
                 try await connection.tryTransactionAdvisoryLock(StreamLock.key(schema: schema, stream: range.streamId))
             else {
                 await connection.rollbackQuietly()
-                return Holder(
-                    streamId: range.streamId, start: range.start, end: range.end, command: "stream command")
+                return .streamLocked
             }
             let live = try await Self.liveClaims(
                 stream: range.streamId, schema: schema, except: key, on: connection)
             if let holder = live.first(where: { $0.start <= range.end && $0.end >= range.start }) {
                 await connection.rollbackQuietly()
-                return holder
+                return .heldBy(holder)
             }
             try await connection.execute(
                 Query(
@@ -121,7 +132,7 @@ public struct RangeClaim: Sendable {
                         \(ProcessInfo.processInfo.hostName), \(Int(ProcessInfo.processInfo.processIdentifier)))
                     """, name: "claim a stream's range"))
             try await connection.execute(Query("COMMIT", name: "COMMIT"))
-            return nil
+            return .claimed
         } catch {
             await connection.rollbackQuietly()
             throw error
@@ -162,10 +173,10 @@ public struct RangeClaim: Sendable {
         return live
     }
 
-    /// The `.lockHeld` error for `range`, naming who holds it.
+    /// The `.lockHeld` error for `range`, naming who holds it (nil: the stream's lock was busy).
     static func refusal(_ range: Range, holder: Holder?, schema: Identifier) -> WarehouseError {
         let wanted = "\(TimeWindow(start: range.start, end: range.end))"
-        guard let holder, holder.command != "stream command" else {
+        guard let holder else {
             return WarehouseError(
                 code: .lockHeld,
                 message:
