@@ -70,3 +70,13 @@ extension Array: PostgresEncodable where Element: PostgresEncodable {
         return text + "}"
     }
 }
+
+extension PostgresEncodable where Self: RawRepresentable, RawValue == String {
+    /// A string-backed enum travels as its raw value.
+    public var postgresText: String? { rawValue }
+}
+
+extension PostgresDecodable where Self: RawRepresentable, RawValue == String {
+    /// A string-backed enum reads from its raw value; any other text does not decode.
+    public init?(postgresText: String) { self.init(rawValue: postgresText) }
+}

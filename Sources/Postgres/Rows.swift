@@ -45,4 +45,12 @@ public struct Row: Sendable {
         }
         return try decode(index, as: type)
     }
+
+    /// Reads a column of a NOT NULL value by name as `type`; NULL throws too.
+    public func require<T: PostgresDecodable>(_ name: String, as type: T.Type = T.self) throws(PostgresError) -> T {
+        guard let value = try decode(name, as: type) else {
+            throw PostgresError(code: .invalidValue, message: "column \(name) is NULL, not a \(T.self)")
+        }
+        return value
+    }
 }

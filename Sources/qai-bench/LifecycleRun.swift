@@ -55,7 +55,7 @@ struct LifecycleRun {
         ).map { SliceSpec(streamId: LifecycleBenchmark.stream, window: $0, kind: .backfill) }
         _ = try await pipeline.run(
             SyncRequest(
-                command: "backfill", options: ["streams": LifecycleBenchmark.stream], slices: slices,
+                command: .backfill, options: ["streams": LifecycleBenchmark.stream], slices: slices,
                 clock: { Double(backfillAt) }))
         var result = LifecycleResult(mode: mode)
         let policy = ResweepPolicy(mode: mode)

@@ -67,7 +67,7 @@ struct SyncFixture {
             SliceSpec(streamId: BenchMock.stream, window: $0, kind: .backfill)
         }
         let request = SyncRequest(
-            command: "backfill",
+            command: .backfill,
             options: [
                 "from": VendorTimestamp.format(start), "to": VendorTimestamp.format(end - 1),
                 "streams": BenchMock.stream, "slice_hours": "24",

@@ -55,7 +55,7 @@ struct BackfillCommand: AsyncParsableCommand {
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }
         var request = SyncRequest(
-            command: "backfill",
+            command: .backfill,
             options: [
                 "from": range.from.text, "to": range.to.text,
                 "streams": resolved.api.streamIds.joined(separator: ","),
@@ -64,7 +64,7 @@ struct BackfillCommand: AsyncParsableCommand {
             lockPolicy: resolved.lockPolicy, clock: clock.clock)
         request.sliceSeconds = Int64(resolved.sliceHours) * 3600
         try await LoadRunner.run(
-            command: "backfill", api: resolved.api, http: resolved.http, database: resolved.database,
+            command: .backfill, api: resolved.api, http: resolved.http, database: resolved.database,
             schema: resolved.schema, metrics: resolved.metrics, strictTypes: resolved.strictTypes, logger: logger
         ) { _ in request }
     }

@@ -47,7 +47,7 @@ struct DemoScenario {
             print("Backfilling \(windows.count) days ...")
             let first = try await pipeline.run(
                 SyncRequest(
-                    command: "backfill", options: ["demo": "first load"],
+                    command: .backfill, options: ["demo": "first load"],
                     slices: windows.map { SliceSpec(streamId: "st-demo", window: $0, kind: .backfill) },
                     clock: { Double(now) }))
             var nights: [RunSummary] = []

@@ -8,7 +8,7 @@ import Warehouse
 /// summary, publishes the metrics (file, Pushgateway) and maps the outcome to an exit code.
 enum LoadRunner {
     static func run(
-        command: String, api: APIConfiguration, http: HTTPClientFactory, database: DatabaseConfiguration,
+        command: RunCommand, api: APIConfiguration, http: HTTPClientFactory, database: DatabaseConfiguration,
         schema: Identifier, metrics: MetricsOutputs, strictTypes: Bool = false, logger: Logger,
         plan: (Connection) async throws -> SyncRequest
     ) async throws {

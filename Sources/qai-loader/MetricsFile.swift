@@ -8,21 +8,21 @@ import Warehouse
 enum MetricsFile {
     /// Writes the figures of a run that finished (`succeeded` or `partial`).
     static func write(
-        summary: RunSummary, command: String, gaps: [String: [Coverage.Range]] = [:], to path: String,
+        summary: RunSummary, command: RunCommand, gaps: [String: [Coverage.Range]] = [:], to path: String,
         now: Date = Date()
     ) throws {
         try replace(path, with: RunMetrics.finished(summary: summary, command: command, gaps: gaps, now: now).render())
     }
 
     /// Writes a failed run: success 0, the failure's kind, and the previous file's last success time.
-    static func writeFailure(command: String, error: any Error, to path: String, now: Date = Date()) throws {
+    static func writeFailure(command: RunCommand, error: any Error, to path: String, now: Date = Date()) throws {
         let metrics = RunMetrics.failed(
             command: command, error: error, lastSuccess: lastSuccess(command: command, in: path), now: now)
         try replace(path, with: metrics.render())
     }
 
     /// The `last_success_timestamp_seconds` of `command` in an earlier file at `path`.
-    static func lastSuccess(command: String, in path: String) -> Double? {
+    static func lastSuccess(command: RunCommand, in path: String) -> Double? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         let prefix = "qai_loader_last_success_timestamp_seconds{command=\"\(command)\"} "
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }

@@ -12,7 +12,9 @@ struct MetricsOutputs: Sendable {
 
     /// A finished run. The push is tried first and only logs when it fails.
     /// - Throws: ``MetricsFileError`` when the file cannot be written.
-    func finished(summary: RunSummary, command: String, gaps: [String: [Coverage.Range]], logger: Logger) async throws {
+    func finished(summary: RunSummary, command: RunCommand, gaps: [String: [Coverage.Range]], logger: Logger)
+        async throws
+    {
         guard file != nil || push != nil else { return }
         let body = RunMetrics.finished(summary: summary, command: command, gaps: gaps).render()
         if let push { await push.push(body, command: command, logger: logger) }
@@ -22,7 +24,7 @@ struct MetricsOutputs: Sendable {
     /// A failed run: success 0 and the failure's kind. The last success time is carried over from
     /// the metrics file when there is one (the Pushgateway's group is replaced without it).
     /// Never throws: the run's own error is what the caller reports.
-    func failed(command: String, error: any Error, logger: Logger) async {
+    func failed(command: RunCommand, error: any Error, logger: Logger) async {
         guard file != nil || push != nil else { return }
         let lastSuccess = file.flatMap { MetricsFile.lastSuccess(command: command, in: $0) }
         let body = RunMetrics.failed(command: command, error: error, lastSuccess: lastSuccess).render()

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import QualityAI
+import Warehouse
 
 /// Pushes a run's metrics to a Prometheus Pushgateway (`--metrics-push URL`) with
 /// `PUT {URL}/metrics/job/qai-loader/command/<command>`: the whole group is replaced, so it always
@@ -22,7 +23,7 @@ struct MetricsPush: Sendable {
     static let contentType = "text/plain; version=0.0.4"
 
     /// Puts `body` (the text exposition format) to the group of `command`; logs, never throws.
-    func push(_ body: [UInt8], command: String, logger: Logger) async {
+    func push(_ body: [UInt8], command: RunCommand, logger: Logger) async {
         var logger = logger
         logger[metadataKey: "metrics.push.url"] = "\(target.redacted)"
         logger[metadataKey: "metrics.push.command"] = "\(command)"
@@ -58,8 +59,9 @@ struct MetricsPush: Sendable {
     private static let advice = "the run's data is loaded and its exit code is unchanged"
 
     /// Sends the request; the status and the start of the answer's body, on one line.
-    private func put(_ body: [UInt8], command: String, client: HTTPClient) async throws -> (HTTPResponseStatus, String)
-    {
+    private func put(_ body: [UInt8], command: RunCommand, client: HTTPClient) async throws -> (
+        HTTPResponseStatus, String
+    ) {
         var request = HTTPClientRequest(url: target.groupURL(command: command))
         request.method = .PUT
         request.headers.add(name: "Content-Type", value: Self.contentType)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Warehouse
 
 /// Where `--metrics-push URL` sends a run's metrics: a Prometheus Pushgateway at
 /// `http[s]://[user:password@]host[:port][/prefix]`. The group of a command is
@@ -46,7 +47,7 @@ struct MetricsPushTarget: Sendable {
     }
 
     /// The URL the metrics of `command` are put to.
-    func groupURL(command: String) -> String {
+    func groupURL(command: RunCommand) -> String {
         "\(baseURL)/metrics/job/\(Self.job)/command/\(command)"
     }
 

@@ -22,9 +22,9 @@ import Warehouse
 /// `api_unauthorized`, `warehouse_lockHeld`).
 struct RunMetrics {
     private let registry = PrometheusCollectorRegistry()
-    private let command: String
+    private let command: RunCommand
 
-    private init(command: String) {
+    private init(command: RunCommand) {
         self.command = command
     }
 
@@ -35,7 +35,7 @@ struct RunMetrics {
 
     /// The figures of a run that finished (`succeeded` or `partial`).
     static func finished(
-        summary: RunSummary, command: String, gaps: [String: [Coverage.Range]] = [:], now: Date = Date()
+        summary: RunSummary, command: RunCommand, gaps: [String: [Coverage.Range]] = [:], now: Date = Date()
     ) -> RunMetrics {
         let metrics = RunMetrics(command: command)
         for (stream, ranges) in gaps.sorted(by: { $0.key < $1.key }) {
@@ -89,7 +89,7 @@ struct RunMetrics {
     }
 
     /// A failed run: success 0, the failure's kind, and `lastSuccess` when an earlier one is known.
-    static func failed(command: String, error: any Error, lastSuccess: Double?, now: Date = Date()) -> RunMetrics {
+    static func failed(command: RunCommand, error: any Error, lastSuccess: Double?, now: Date = Date()) -> RunMetrics {
         let metrics = RunMetrics(command: command)
         metrics.ended(at: now.timeIntervalSince1970, success: false, lastSuccess: lastSuccess)
         metrics.gauge(
@@ -122,6 +122,6 @@ struct RunMetrics {
     private func gauge(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
         registry.makeGauge(
             descriptor: MetricNameDescriptor(namespace: "qai_loader", metricName: name, unitName: "", helpText: help),
-            labels: [("command", command)] + labels)
+            labels: [("command", command.rawValue)] + labels)
     }
 }

@@ -94,7 +94,8 @@ struct StatusCommand: AsyncParsableCommand {
             for run in status.runs {
                 table.append(
                     [
-                        "\(run.runId)", run.command, run.status, time(run.startedAt), duration(run.durationSeconds),
+                        "\(run.runId)", run.command.rawValue, run.status.rawValue, time(run.startedAt),
+                        duration(run.durationSeconds),
                     ] + [run.fetched, run.inserted, run.updated, run.unchanged, run.rejected].map(String.init)
                         + [run.requests, run.retries, run.rateLimited].map(String.init))
             }

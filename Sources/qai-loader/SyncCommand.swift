@@ -84,7 +84,7 @@ struct SyncCommand: AsyncParsableCommand {
         runOptions["max_requests"] = resolved.maxRequests.map(String.init)
         let options = runOptions
         try await LoadRunner.run(
-            command: "sync", api: resolved.api, http: resolved.http, database: resolved.database, schema: schema,
+            command: .sync, api: resolved.api, http: resolved.http, database: resolved.database, schema: schema,
             metrics: resolved.metrics, strictTypes: resolved.strictTypes, logger: logger
         ) { connection in
             let (plan, request) = try await NightlySync.prepare(

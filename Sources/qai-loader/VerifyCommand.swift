@@ -86,7 +86,7 @@ struct VerifyCommand: AsyncParsableCommand {
             let pipeline = SyncPipeline(client: client, database: database, schema: schema, logger: logger)
             outcome.repair = try await pipeline.run(
                 SyncRequest(
-                    command: "repair", options: runOptions,
+                    command: .repair, options: runOptions,
                     slices: differing.map { SliceSpec(streamId: $0.streamId, window: $0.window, kind: .repair) },
                     concurrency: concurrency))
             var targets: [String: [TimeWindow]] = [:]

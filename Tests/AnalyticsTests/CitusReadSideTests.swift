@@ -89,7 +89,7 @@ struct CitusReadSideTests {
         #expect(status.conversations.total == truth.conversations)
         #expect(status.conversations.byAuditStatus == truth.byAuditStatus.filter { $0.value > 0 })
         #expect(status.runs.map(\.runId) == warehouse.runIds.reversed())
-        #expect(status.runs.allSatisfy { $0.status == "succeeded" })
+        #expect(status.runs.allSatisfy { $0.status.rawValue == "succeeded" })
         #expect(status.streams.map(\.streamId) == [MockSource.stream])
         #expect(status.streams.first?.conversations.total == truth.conversations)
     }

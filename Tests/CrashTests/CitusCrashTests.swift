@@ -1,6 +1,7 @@
 import Postgres
 import TestSupport
 import Testing
+import Warehouse
 
 /// Issue 16: the crash scenarios at the merge and commit points on Citus. The loader is killed
 /// (`QAI_CRASH_AT`) during a backfill into a warehouse freshly migrated and distributed on the
@@ -15,9 +16,7 @@ import Testing
         "set QAI_TEST_CITUS_URL to a Citus coordinator's database with workers added"))
 struct CitusCrashTests {
     /// The points inside a batch's transaction from its merge to just after its COMMIT.
-    static let points: Set<String> = [
-        "before-merge", "mid-merge", "before-checkpoint", "before-commit", "after-commit",
-    ]
+    static let points: Set<CrashPoint> = [.beforeMerge, .midMerge, .beforeCheckpoint, .beforeCommit, .afterCommit]
 
     /// Every plain-PostgreSQL scenario at those points, one writer and two.
     static let scenarios = CrashScenario.all.filter { points.contains($0.point) }
@@ -28,7 +27,7 @@ struct CitusCrashTests {
         for point in Self.points {
             let batches = Set(Self.scenarios.filter { $0.point == point }.compactMap(\.committedBatches))
             #expect(
-                point == "before-merge" || batches.count == 2,
+                point == .beforeMerge || batches.count == 2,
                 "\(point) is reached in the first batch and in the second: \(batches)")
         }
     }

@@ -16,36 +16,36 @@ import Testing
 /// scenarios load on one writer, so batches reach the points in order; the two-writer ones
 /// (batches loading side by side, committing in either order) check the rerun only.
 struct CrashScenario: Sendable, CustomTestStringConvertible {
-    var point: String
+    var point: CrashPoint
     var occurrence: Int
     /// Batches committed before the kill; nil when it depends on timing.
     var committedBatches: Int?
     /// Writer connections of the killed run.
     var writers = 1
 
-    var crashAt: String { "\(point):\(occurrence)" }
+    var crashAt: String { "\(point.rawValue):\(occurrence)" }
     var testDescription: String { writers == 1 ? crashAt : "\(crashAt), \(writers) writers" }
 
     static let batches = 2
 
     static let all: [CrashScenario] = [
-        CrashScenario(point: "fetched", occurrence: 1, committedBatches: 0),
-        CrashScenario(point: "fetched", occurrence: 12, committedBatches: nil),
-        CrashScenario(point: "before-copy", occurrence: 1, committedBatches: 0),
-        CrashScenario(point: "before-merge", occurrence: 1, committedBatches: 0),
-        CrashScenario(point: "mid-merge", occurrence: 1, committedBatches: 0),
-        CrashScenario(point: "mid-merge", occurrence: 7, committedBatches: 0),
-        CrashScenario(point: "mid-merge", occurrence: 12, committedBatches: 1),
-        CrashScenario(point: "before-checkpoint", occurrence: 1, committedBatches: 0),
-        CrashScenario(point: "before-checkpoint", occurrence: 2, committedBatches: 1),
-        CrashScenario(point: "before-commit", occurrence: 1, committedBatches: 0),
-        CrashScenario(point: "before-commit", occurrence: 2, committedBatches: 1),
-        CrashScenario(point: "after-commit", occurrence: 1, committedBatches: 1),
-        CrashScenario(point: "after-commit", occurrence: 2, committedBatches: 2),
-        CrashScenario(point: "before-finish", occurrence: 1, committedBatches: 2),
-        CrashScenario(point: "mid-merge", occurrence: 12, committedBatches: nil, writers: 2),
-        CrashScenario(point: "before-commit", occurrence: 2, committedBatches: nil, writers: 2),
-        CrashScenario(point: "after-commit", occurrence: 1, committedBatches: nil, writers: 2),
+        CrashScenario(point: .fetched, occurrence: 1, committedBatches: 0),
+        CrashScenario(point: .fetched, occurrence: 12, committedBatches: nil),
+        CrashScenario(point: .beforeCopy, occurrence: 1, committedBatches: 0),
+        CrashScenario(point: .beforeMerge, occurrence: 1, committedBatches: 0),
+        CrashScenario(point: .midMerge, occurrence: 1, committedBatches: 0),
+        CrashScenario(point: .midMerge, occurrence: 7, committedBatches: 0),
+        CrashScenario(point: .midMerge, occurrence: 12, committedBatches: 1),
+        CrashScenario(point: .beforeCheckpoint, occurrence: 1, committedBatches: 0),
+        CrashScenario(point: .beforeCheckpoint, occurrence: 2, committedBatches: 1),
+        CrashScenario(point: .beforeCommit, occurrence: 1, committedBatches: 0),
+        CrashScenario(point: .beforeCommit, occurrence: 2, committedBatches: 1),
+        CrashScenario(point: .afterCommit, occurrence: 1, committedBatches: 1),
+        CrashScenario(point: .afterCommit, occurrence: 2, committedBatches: 2),
+        CrashScenario(point: .beforeFinish, occurrence: 1, committedBatches: 2),
+        CrashScenario(point: .midMerge, occurrence: 12, committedBatches: nil, writers: 2),
+        CrashScenario(point: .beforeCommit, occurrence: 2, committedBatches: nil, writers: 2),
+        CrashScenario(point: .afterCommit, occurrence: 1, committedBatches: nil, writers: 2),
     ]
 }
 
@@ -109,6 +109,12 @@ struct CrashPointTests {
             killed.ending == .signalled(SIGKILL),
             "crash point \(crashAt) was not reached: the loader ended with \(killed.ending)\n\(killed.transcript)")
         #expect(killed.errors.contains("crash point \(crashAt) reached"))
+    }
+
+    @Test("every crash point has a scenario that kills there")
+    func everyPointCovered() {
+        let covered = Set(CrashScenario.all.map(\.point))
+        #expect(covered == Set(CrashPoint.allCases), "points without a kill scenario")
     }
 
     @Test("QAI_CRASH_AT names a point and an occurrence, the first by default")

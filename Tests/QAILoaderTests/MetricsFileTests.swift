@@ -53,7 +53,7 @@ struct MetricsFileTests {
     func finishedRun() throws {
         let path = try Self.temporaryPath()
         let now = Date(timeIntervalSince1970: 1_767_225_600)
-        try MetricsFile.write(summary: Self.summary(), command: "sync", to: path, now: now)
+        try MetricsFile.write(summary: Self.summary(), command: .sync, to: path, now: now)
         let (values, types) = try Self.samples(path)
         let sync = "command=\"sync\""
         let expected: [String: Double] = [
@@ -88,11 +88,11 @@ struct MetricsFileTests {
     func failedRun() throws {
         let path = try Self.temporaryPath()
         try MetricsFile.write(
-            summary: Self.summary(), command: "sync", to: path, now: Date(timeIntervalSince1970: 1_767_225_600))
+            summary: Self.summary(), command: .sync, to: path, now: Date(timeIntervalSince1970: 1_767_225_600))
         let secret = "Pa55-in-an-error-\(UUID().uuidString.prefix(6))"
         let error = PostgresError(code: .connectionFailed, message: "password \(secret) refused")
         try MetricsFile.writeFailure(
-            command: "sync", error: error, to: path, now: Date(timeIntervalSince1970: 1_767_312_000))
+            command: .sync, error: error, to: path, now: Date(timeIntervalSince1970: 1_767_312_000))
         let (values, _) = try Self.samples(path)
         #expect(values["qai_loader_last_run_success{command=\"sync\"}"] == 0)
         #expect(values["qai_loader_last_run_timestamp_seconds{command=\"sync\"}"] == 1_767_312_000)
@@ -112,7 +112,7 @@ struct MetricsFileTests {
     @Test("a first failure without an earlier file has no last-success sample")
     func firstFailure() throws {
         let path = try Self.temporaryPath()
-        try MetricsFile.writeFailure(command: "backfill", error: CocoaError(.fileNoSuchFile), to: path)
+        try MetricsFile.writeFailure(command: .backfill, error: CocoaError(.fileNoSuchFile), to: path)
         let (values, _) = try Self.samples(path)
         #expect(values["qai_loader_last_run_success{command=\"backfill\"}"] == 0)
         #expect(values["qai_loader_last_run_failure{command=\"backfill\",reason=\"other\"}"] == 1)
@@ -123,7 +123,7 @@ struct MetricsFileTests {
     func missingDirectory() throws {
         let path = "/nonexistent-\(UUID().uuidString)/qai_loader_sync.prom"
         let error = #expect(throws: MetricsFileError.self) {
-            try MetricsFile.write(summary: Self.summary(), command: "sync", to: path)
+            try MetricsFile.write(summary: Self.summary(), command: .sync, to: path)
         }
         #expect(error?.description.contains(path) == true)
         #expect(error?.description.contains("What to do") == true)

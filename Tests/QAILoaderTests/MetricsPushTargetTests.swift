@@ -9,12 +9,12 @@ struct MetricsPushTargetTests {
     @Test("the group URL keeps a path prefix, drops a trailing slash and the credentials")
     func groupURL() throws {
         let target = try MetricsPushTarget(url: "https://u%3Ax:p%40ss@push.example:9091/gw/", setting: "--metrics-push")
-        #expect(target.groupURL(command: "sync") == "https://push.example:9091/gw/metrics/job/qai-loader/command/sync")
+        #expect(target.groupURL(command: .sync) == "https://push.example:9091/gw/metrics/job/qai-loader/command/sync")
         #expect(target.authorization == "Basic " + Data("u:x:p@ss".utf8).base64EncodedString())
         #expect(target.redacted == "https://push.example:9091/gw (basic auth)")
         let plain = try MetricsPushTarget(url: "http://pushgateway:9091", setting: "--metrics-push")
         #expect(
-            plain.groupURL(command: "backfill") == "http://pushgateway:9091/metrics/job/qai-loader/command/backfill")
+            plain.groupURL(command: .backfill) == "http://pushgateway:9091/metrics/job/qai-loader/command/backfill")
         #expect(plain.authorization == nil)
     }
 

@@ -119,7 +119,7 @@ struct StatusCommandTests {
         #expect(truth.count > 0)
         let metrics = FileManager.default.temporaryDirectory.appending(path: "qai-\(UUID().uuidString).prom").path
         defer { try? FileManager.default.removeItem(atPath: metrics) }
-        try MetricsFile.write(summary: first, command: "sync", to: metrics)
+        try MetricsFile.write(summary: first, command: .sync, to: metrics)
         let sample =
             "qai_loader_last_run_conversations{command=\"sync\",stream=\"\(Fixture.stream)\",result=\"inserted\"}"
         #expect(try String(contentsOfFile: metrics, encoding: .utf8).contains("\(sample) \(Double(truth.count))\n"))

@@ -41,7 +41,7 @@ struct TypeDriftCommandTests {
         var summary = MetricsFileTests.summary()
         summary.totals.streams["st-a"]?.typeDrift = ["koreEvaluationScore": 2, "metrics.weight": 3]
         let path = try MetricsFileTests.temporaryPath()
-        try MetricsFile.write(summary: summary, command: "backfill", to: path)
+        try MetricsFile.write(summary: summary, command: .backfill, to: path)
         let (values, types) = try MetricsFileTests.samples(path)
         let drift = values.filter { $0.key.hasPrefix("qai_loader_last_run_type_drift{") }
         #expect(

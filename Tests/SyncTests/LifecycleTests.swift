@@ -62,7 +62,7 @@ extension SyncHarness {
             SliceSpec(streamId: stream, window: $0, kind: .backfill)
         }
         return SyncRequest(
-            command: "backfill", options: ["from": String(from), "to": String(to), "streams": stream],
+            command: .backfill, options: ["from": String(from), "to": String(to), "streams": stream],
             slices: slices)
     }
 
@@ -76,7 +76,7 @@ extension SyncHarness {
     /// The sync request for `plan`, on a clock fixed at `now` when given.
     func syncRequest(_ plan: SyncPlan, now: Int64? = nil) -> SyncRequest {
         var request = SyncRequest(
-            command: "sync", options: ["streams": configuration.streams.joined(separator: ",")], slices: plan.slices)
+            command: .sync, options: ["streams": configuration.streams.joined(separator: ",")], slices: plan.slices)
         if let now { request.clock = { Double(now) } }
         return request
     }

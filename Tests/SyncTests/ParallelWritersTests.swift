@@ -10,7 +10,7 @@ import Warehouse
     func outOfOrderCommitsKeepTheWatermarkWhole() async throws {
         try await SyncHarness.with(conversations: 3_000, days: 21) { harness in
             var request = harness.backfill(concurrency: 6, batchConversations: 1)
-            request.command = "sync"
+            request.command = .sync
             request.writers = 2
             request.slices = request.slices.map { SliceSpec(streamId: $0.streamId, window: $0.window, kind: .newData) }
             let summary = try await harness.run(request)

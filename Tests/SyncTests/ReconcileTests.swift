@@ -48,7 +48,7 @@ import Warehouse
             #expect(differing.first?.apiTotal == truthDay.conversationCount)
             _ = try await harness.run(
                 SyncRequest(
-                    command: "repair", options: [:],
+                    command: .repair, options: [:],
                     slices: differing.map { SliceSpec(streamId: $0.streamId, window: $0.window, kind: .repair) }),
                 client: client)
             let repairRequests = client.statistics.snapshot().requests - 20

@@ -99,7 +99,7 @@ struct SyncHarness: Sendable {
             windows.map { SliceSpec(streamId: stream, window: $0, kind: .backfill) }
         }
         var request = SyncRequest(
-            command: "backfill",
+            command: .backfill,
             options: [
                 "from": String(configuration.start), "to": String(configuration.end),
                 "streams": streams.joined(separator: ","), "slice_hours": String(sliceHours),

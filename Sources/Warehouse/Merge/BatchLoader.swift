@@ -34,7 +34,7 @@ public struct BatchLoader: Sendable {
         }
         let unique = Self.uniqueById(conversations)
         let hashes = unique.map { ContentHash.byteaLiteral(raw: $0.raw, streamId: streamId) }
-        CrashPoint.reach("before-copy")
+        CrashPoint.beforeCopy.reach()
         try StagingWriter.copyKeys(unique, hashes: hashes, on: connection)
         try run(LoadSQL.findChanged, on: connection)
         let changed = try connection.execute(
@@ -59,7 +59,7 @@ public struct BatchLoader: Sendable {
         try StagingWriter.copy(
             rewrite.map { unique[$0] }, hashes: rewrite.map { hashes[$0] }, streamId: streamId,
             windowStarts: windowStarts, on: connection)
-        CrashPoint.reach("before-merge")
+        CrashPoint.beforeMerge.reach()
         for statement in LoadSQL.insertDimensions { try run(statement, on: connection) }
         try mergeChanged(runId: runId, observedAt: observedAt, on: connection)
         for statement in LoadSQL.updateDimensions { try run(statement, on: connection) }
@@ -71,7 +71,7 @@ public struct BatchLoader: Sendable {
         let run = String(runId)
         try self.run(LoadSQL.upsertFacts, binds: [run], on: connection)
         for statement in LoadSQL.replaceChildren {
-            CrashPoint.reach("mid-merge")
+            CrashPoint.midMerge.reach()
             try self.run(statement, on: connection)
         }
         try self.run(LoadSQL.appendAuditHistory, binds: [run, observedAt.map { String($0) }], on: connection)

@@ -38,7 +38,7 @@ public struct Reconciler: Sendable {
     ) async throws -> [DayCheck] {
         try await Migrator(schema: schema).verifyCurrent(connection)
         let recorder = RunRecorder(schema: schema)
-        let runId = try await recorder.start(command: "verify", options: options, on: connection)
+        let runId = try await recorder.start(command: .verify, options: options, on: connection)
         let before = client.statistics.snapshot()
         var totals = RunTotals()
         do {
@@ -57,7 +57,7 @@ public struct Reconciler: Sendable {
                 }
             }
             totals.requests = client.statistics.snapshot().minus(before)
-            try await recorder.finish(runId: runId, status: "succeeded", totals: totals, error: nil, on: connection)
+            try await recorder.finish(runId: runId, status: .succeeded, totals: totals, error: nil, on: connection)
             logger.info(
                 "verify.finished",
                 metadata: [
@@ -69,7 +69,7 @@ public struct Reconciler: Sendable {
         } catch {
             totals.requests = client.statistics.snapshot().minus(before)
             try? await recorder.finish(
-                runId: runId, status: "failed", totals: totals, error: "\(error)", on: connection)
+                runId: runId, status: .failed, totals: totals, error: "\(error)", on: connection)
             throw error
         }
     }

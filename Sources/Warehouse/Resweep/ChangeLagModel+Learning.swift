@@ -32,7 +32,7 @@ extension ChangeLagModel {
                     SELECT CASE
                         WHEN audit_date IS NOT NULL AND (n = 1 OR audit_date IS DISTINCT FROM previous_date)
                             THEN extract(epoch FROM audit_date - conversation_start)
-                        WHEN n > 1 AND command = 'sync' THEN extract(epoch FROM observed_at - conversation_start)
+                        WHEN n > 1 AND command = \(RunCommand.sync) THEN extract(epoch FROM observed_at - conversation_start)
                     END::float8 AS age
                     FROM observed
                 )

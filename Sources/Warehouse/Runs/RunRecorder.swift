@@ -18,7 +18,9 @@ public struct RunRecorder: Sendable {
     /// only runs whose lock is free are closed. Returns the closed run ids.
     func closeAbandonedRuns(on connection: Connection) async throws -> [Int64] {
         let rows = try await connection.execute(
-            Query("SELECT run_id FROM \(schema, "etl_run") WHERE status = 'running'", name: "find running runs"))
+            Query(
+                "SELECT run_id FROM \(schema, "etl_run") WHERE status = \(RunState.running)", name: "find running runs")
+        )
         var closed: [Int64] = []
         for row in rows {
             guard let runId = try row.decode("run_id", as: Int64.self) else { continue }
@@ -27,9 +29,9 @@ public struct RunRecorder: Sendable {
             try await connection.execute(
                 Query(
                     """
-                    UPDATE \(schema, "etl_run") SET status = 'failed', finished_at = now(),
+                    UPDATE \(schema, "etl_run") SET status = \(RunState.failed), finished_at = now(),
                         error = coalesce(error, 'abandoned: the process ended without finishing the run')
-                    WHERE run_id = \(runId) AND status = 'running'
+                    WHERE run_id = \(runId) AND status = \(RunState.running)
                     """))
             try await connection.advisoryUnlock(key)
             closed.append(runId)
@@ -38,7 +40,7 @@ public struct RunRecorder: Sendable {
     }
 
     /// Inserts the run's row and takes its lock; returns the run id.
-    func start(command: String, options: [String: String], on connection: Connection) async throws -> Int64 {
+    func start(command: RunCommand, options: [String: String], on connection: Connection) async throws -> Int64 {
         let optionsJSON = JSONText.object(options.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         let host = ProcessInfo.processInfo.hostName
         let pid = String(ProcessInfo.processInfo.processIdentifier)
@@ -58,7 +60,7 @@ public struct RunRecorder: Sendable {
     /// Records a change of stream state (`stream rewind`, `stream forget`) inside the change's
     /// transaction, as a run that already finished and succeeded (it commits with the change or
     /// not at all); `counts` is the `etl_run.counts` JSON. Returns the run id.
-    func recordStateChange(command: String, options: [String: String], counts: String, on connection: Connection)
+    func recordStateChange(command: RunCommand, options: [String: String], counts: String, on connection: Connection)
         async throws -> Int64
     {
         let optionsJSON = JSONText.object(options.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
@@ -69,7 +71,7 @@ public struct RunRecorder: Sendable {
                 """
                 INSERT INTO \(schema, "etl_run") (command, status, finished_at, options, counts, host,
                     pid, loader_version)
-                VALUES (\(command), 'succeeded', clock_timestamp(), \(optionsJSON)::jsonb, \(counts)::jsonb, \(host), \(pid)::integer, \(LoaderVersion.current))
+                VALUES (\(command), \(RunState.succeeded), clock_timestamp(), \(optionsJSON)::jsonb, \(counts)::jsonb, \(host), \(pid)::integer, \(LoaderVersion.current))
                 RETURNING run_id
                 """, name: "insert etl_run state change"))
         guard let runId = try rows.first?.decode("run_id", as: Int64.self) else {
@@ -80,9 +82,9 @@ public struct RunRecorder: Sendable {
 
     /// Records the end of a run: status, totals and an error text (which must hold no secret).
     func finish(
-        runId: Int64, status: String, totals: RunTotals, error: String?, on connection: Connection
+        runId: Int64, status: RunState, totals: RunTotals, error: String?, on connection: Connection
     ) async throws {
-        CrashPoint.reach("before-finish")
+        CrashPoint.beforeFinish.reach()
         try await connection.execute(
             Query(
                 """

@@ -1,9 +1,8 @@
 /// One `etl_run` row as `status` shows it.
 public struct RunStatus: Sendable, Encodable, Equatable {
     public var runId: Int64
-    public var command: String
-    /// `running`, `succeeded`, `failed` or `partial`.
-    public var status: String
+    public var command: RunCommand
+    public var status: RunState
     /// Epoch seconds.
     public var startedAt: Int64
     /// Epoch seconds; nil while running or when the process died.

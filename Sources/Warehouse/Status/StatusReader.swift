@@ -54,7 +54,7 @@ public struct StatusReader: Sendable {
 
     /// The last `recentRuns` runs, or every `running` one; newest first.
     func readRuns(runningOnly: Bool, on connection: Connection) async throws -> [RunStatus] {
-        let condition: Query = runningOnly ? "WHERE status = 'running'" : ""
+        let condition: Query = runningOnly ? "WHERE status = \(RunState.running)" : ""
         let limit: Query = runningOnly ? "" : "LIMIT \(max(recentRuns, 0))"
         let rows = try await connection.execute(
             Query(
@@ -70,7 +70,7 @@ public struct StatusReader: Sendable {
         return try rows.map { row in
             func count(_ name: String) throws -> Int64 { try row.decode(name, as: Int64.self) ?? 0 }
             return RunStatus(
-                runId: try count("run_id"), command: row[1] ?? "", status: row[2] ?? "",
+                runId: try count("run_id"), command: try row.require("command"), status: try row.require("status"),
                 startedAt: try count("started"), finishedAt: try row.decode("finished", as: Int64.self),
                 durationSeconds: try row.decode("duration", as: Double.self) ?? 0, fetched: try count("fetched"),
                 inserted: try count("inserted"), updated: try count("updated"), unchanged: try count("unchanged"),

@@ -27,7 +27,7 @@ public struct RangeClaim: Sendable {
         var streamId: String
         var start: Int64
         var end: Int64
-        var command: String
+        var command: RunCommand
         var runId: Int64?
         var host: String?
         var pid: Int?
@@ -69,7 +69,7 @@ public struct RangeClaim: Sendable {
     /// Claims `ranges` for `command` on `connection` (which must stay open for the run), each
     /// stream tried for up to 3 seconds (a run that just ended may still be closing its session).
     /// Throws `.lockHeld` naming the run in the way; then nothing is claimed.
-    func claim(_ ranges: [Range], command: String, on connection: Connection) async throws {
+    func claim(_ ranges: [Range], command: RunCommand, on connection: Connection) async throws {
         guard try await connection.tryAdvisoryLock(key) else {
             throw WarehouseError(code: .lockHeld, message: "the claim key \(key) is taken", advice: "run it again")
         }
@@ -109,7 +109,7 @@ public struct RangeClaim: Sendable {
 
     /// One try: in one transaction under the stream's lock, deletes stale claims of the stream and
     /// inserts this one unless a live claim overlaps it.
-    private func tryClaim(_ range: Range, command: String, on connection: Connection) async throws -> Attempt {
+    private func tryClaim(_ range: Range, command: RunCommand, on connection: Connection) async throws -> Attempt {
         try await connection.execute(IsolationLevel.readCommitted.begin)
         do {
             guard
@@ -166,7 +166,7 @@ public struct RangeClaim: Sendable {
             live.append(
                 Holder(
                     streamId: stream, start: try row.decode("range_start", as: Int64.self) ?? 0,
-                    end: try row.decode("range_end", as: Int64.self) ?? 0, command: row[3] ?? "",
+                    end: try row.decode("range_end", as: Int64.self) ?? 0, command: try row.require("command"),
                     runId: try row.decode("run_id", as: Int64.self), host: row[5],
                     pid: try row.decode("pid", as: Int.self)))
         }
@@ -190,7 +190,7 @@ public struct RangeClaim: Sendable {
             code: .lockHeld,
             message:
                 "another qai-loader run is loading stream \(range.streamId) into schema \(schema.name): \(who) "
-                + "(\(holder.command)\(place.isEmpty ? "" : ", " + place)) holds "
+                + "(\(holder.command.rawValue)\(place.isEmpty ? "" : ", " + place)) holds "
                 + "\(TimeWindow(start: holder.start, end: holder.end)), which overlaps \(wanted)",
             advice:
                 "wait for it to finish (qai-loader status shows running runs), or load a range that does not "

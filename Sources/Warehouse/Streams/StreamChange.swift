@@ -18,7 +18,7 @@ public struct StreamChange: Sendable, Equatable {
     }
 
     /// `stream rewind` or `stream forget`, as recorded in `etl_run.command`.
-    public var command: String
+    public var command: RunCommand
     public var stream: String
     /// The rewind's time, epoch seconds (nil for forget).
     public var target: Int64?

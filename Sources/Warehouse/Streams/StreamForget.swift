@@ -15,7 +15,7 @@ public struct StreamForget: Sendable {
     /// `.lockHeld` while a run holds the stream, `.unknownStream` when the warehouse has no state for it.
     public func run(stream: String, dryRun: Bool, on connection: Connection) async throws -> StreamChange {
         let transaction = StreamTransaction(
-            schema: schema, stream: stream, command: "stream forget", options: ["stream": stream])
+            schema: schema, stream: stream, command: .streamForget, options: ["stream": stream])
         return try await transaction.run(dryRun: dryRun, on: connection) { _ in
             var edits = StreamChange.Edits()
             edits.slicesDeleted = try await StreamTransaction.changedRows(

@@ -21,7 +21,7 @@ public struct StreamRewind: Sendable {
         -> StreamChange
     {
         let transaction = StreamTransaction(
-            schema: schema, stream: stream, command: "stream rewind",
+            schema: schema, stream: stream, command: .streamRewind,
             options: ["stream": stream, "to": StatusTime.iso(target)])
         return try await transaction.run(dryRun: dryRun, target: target, on: connection) { before in
             var edits = StreamChange.Edits()

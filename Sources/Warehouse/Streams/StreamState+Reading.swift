@@ -84,7 +84,7 @@ extension StreamState {
         for row in rows {
             guard let id = try row.decode("run_id", as: Int64.self) else { continue }
             runs[id] = LastRun(
-                runId: id, command: row[1] ?? "", status: row[2] ?? "",
+                runId: id, command: try row.require("command"), status: try row.require("status"),
                 startedAt: try row.decode("started", as: Int64.self) ?? 0)
         }
         return runs

@@ -4,13 +4,12 @@ public struct StreamState: Sendable, Equatable, Encodable {
     /// The last `etl_run` row that loaded a slice of the stream or changed its state.
     public struct LastRun: Sendable, Equatable, Encodable {
         public var runId: Int64
-        public var command: String
-        /// `running`, `succeeded`, `failed` or `partial`.
-        public var status: String
+        public var command: RunCommand
+        public var status: RunState
         /// Epoch seconds.
         public var startedAt: Int64
 
-        public init(runId: Int64, command: String, status: String, startedAt: Int64) {
+        public init(runId: Int64, command: RunCommand, status: RunState, startedAt: Int64) {
             self.runId = runId
             self.command = command
             self.status = status

@@ -9,7 +9,7 @@ struct StreamTransaction {
     let schema: Identifier
     let stream: String
     /// `stream rewind` or `stream forget` (`etl_run.command`).
-    let command: String
+    let command: RunCommand
     /// `etl_run.options`; must name the stream as `stream`.
     let options: [String: String]
 

@@ -8,24 +8,35 @@ import Synchronization
 
 /// A fault-injection switch for the crash tests (`Tests/CrashTests`); inert otherwise.
 ///
-/// Named points sit where a `kill -9` is most likely to hurt: after a slice is fetched
-/// (`fetched`), inside a batch's transaction before the staging COPY (`before-copy`), after the
-/// COPY (`before-merge`), between merge statements (`mid-merge`), before the checkpoint rows
-/// (`before-checkpoint`), just before COMMIT (`before-commit`), right after it (`after-commit`)
-/// and before the run's final `etl_run` update (`before-finish`).
-///
-/// Setting `QAI_CRASH_AT=name` (or `name:N`, the N-th time that point is reached; N defaults to
-/// 1) makes the process write one line naming the point to standard error and send itself
-/// SIGKILL there: no `defer`, no rollback, no flush, exactly as `kill -9` from outside. The
-/// variable is read once; when it is unset, `reach` costs one comparison and never stops the
-/// process.
-public enum CrashPoint {
-    /// Marks point `name`; kills the process when `QAI_CRASH_AT` selects this occurrence of it.
-    public static func reach(_ name: String) {
-        guard let target, target.name == name else { return }
-        let occurrence = reached.add(1, ordering: .relaxed).newValue
+/// The points sit where a `kill -9` is most likely to hurt. Setting `QAI_CRASH_AT=name` (or
+/// `name:N`, the N-th time that point is reached; N defaults to 1) makes the process write one
+/// line naming the point to standard error and send itself SIGKILL there: no `defer`, no
+/// rollback, no flush, exactly as `kill -9` from outside. The variable is read once; when it is
+/// unset, `reach` costs one comparison and never stops the process.
+public enum CrashPoint: String, Sendable, CaseIterable {
+    /// After a slice is fetched, before it joins a batch.
+    case fetched
+    /// Inside a batch's transaction, before the staging COPY.
+    case beforeCopy = "before-copy"
+    /// After the staging COPY, before the merge.
+    case beforeMerge = "before-merge"
+    /// Between the merge's statements (reached before each of them).
+    case midMerge = "mid-merge"
+    /// Before the checkpoint rows (`etl_slice`, `etl_watermark`).
+    case beforeCheckpoint = "before-checkpoint"
+    /// Just before COMMIT.
+    case beforeCommit = "before-commit"
+    /// Right after COMMIT.
+    case afterCommit = "after-commit"
+    /// Before the run's final `etl_run` update.
+    case beforeFinish = "before-finish"
+
+    /// Marks this point; kills the process when `QAI_CRASH_AT` selects this occurrence of it.
+    public func reach() {
+        guard let target = Self.target, target.name == rawValue else { return }
+        let occurrence = Self.reached.add(1, ordering: .relaxed).newValue
         guard occurrence == target.occurrence else { return }
-        let line = "qai-loader: crash point \(name):\(occurrence) reached, sending SIGKILL\n"
+        let line = "qai-loader: crash point \(rawValue):\(occurrence) reached, sending SIGKILL\n"
         _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
         kill(getpid(), SIGKILL)
     }

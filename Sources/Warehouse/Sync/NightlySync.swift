@@ -16,7 +16,7 @@ public enum NightlySync {
         runOptions["resweep"] = schedule.resweep.mode.rawValue
         if schedule.fillGaps { runOptions["fill_gaps"] = "true" }
         var request = SyncRequest(
-            command: "sync", options: runOptions, slices: plan.slices, concurrency: concurrency, writers: writers,
+            command: .sync, options: runOptions, slices: plan.slices, concurrency: concurrency, writers: writers,
             maxRequests: maxRequests, lockPolicy: lockPolicy, clock: clock)
         request.sliceSeconds = schedule.sliceSeconds
         return (plan, request)

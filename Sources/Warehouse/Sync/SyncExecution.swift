@@ -111,7 +111,7 @@ final class SyncExecution: Sendable {
                 noteBudget(&scheduler)
                 switch event {
                 case .fetched(let position, let result):
-                    CrashPoint.reach("fetched")
+                    CrashPoint.fetched.reach()
                     let spec = scheduler.slices[position]
                     if spec.isWide, result.holdsUndatedRecords {
                         let parts = spec.narrowed(afterPages: result.statistics.pages)
@@ -221,14 +221,14 @@ final class SyncExecution: Sendable {
                 conversations, streamId: stream, runId: runId, observedAt: now, windowStarts: windowStarts,
                 on: connection)
             _ = try RollupRefresher(schema: loader.schema).markChangedInBatch(on: connection)
-            CrashPoint.reach("before-checkpoint")
+            CrashPoint.beforeCheckpoint.reach()
             try checkpoints.recordBatch(
                 runId: runId, results: results, drift: drift, reasons: reasons, completedAt: now, on: connection)
             if let mark { try checkpoints.advanceWatermark(streamId: stream, to: mark, on: connection) }
-            CrashPoint.reach("before-commit")
+            CrashPoint.beforeCommit.reach()
             return counts
         }
-        CrashPoint.reach("after-commit")
+        CrashPoint.afterCommit.reach()
         return counts
     }
 

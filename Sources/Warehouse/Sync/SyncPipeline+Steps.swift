@@ -57,11 +57,11 @@ extension SyncPipeline {
     ) async throws -> RunSummary {
         var totals = outcome.totals
         totals.requests = outcome.requests
-        if run.request.command == "sync" {
+        if run.request.command == .sync {
             let cursors = SyncPlanner.cursors(streams: streams, deferred: outcome.deferred)
             try await CheckpointWriter(schema: schema).setLookbackCursors(cursors, on: connection)
         }
-        let status = outcome.deferred.isEmpty ? "succeeded" : "partial"
+        let status = outcome.deferred.isEmpty ? RunState.succeeded : .partial
         try await RunRecorder(schema: schema).finish(
             runId: run.runId, status: status, totals: totals, error: nil, on: connection)
         return RunSummary(
@@ -77,11 +77,11 @@ extension SyncPipeline {
         totals.requests = client.statistics.snapshot()
         let (recorder, runId) = (RunRecorder(schema: schema), run.runId)
         guard await connection.isClosed else {
-            try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: connection)
+            try await recorder.finish(runId: runId, status: .failed, totals: totals, error: "\(error)", on: connection)
             return
         }
         try await Connection.withConnection(database, logger: logger) { fresh in
-            try await recorder.finish(runId: runId, status: "failed", totals: totals, error: "\(error)", on: fresh)
+            try await recorder.finish(runId: runId, status: .failed, totals: totals, error: "\(error)", on: fresh)
         }
     }
 

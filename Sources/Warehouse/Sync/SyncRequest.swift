@@ -7,7 +7,7 @@
 /// What a `sync` or `backfill` run should do, planned before it starts.
 public struct SyncRequest: Sendable {
     /// `sync` or `backfill`, recorded in `etl_run.command`.
-    public var command: String
+    public var command: RunCommand
     /// The run's options for `etl_run.options` (never secrets); also identifies the run for resume.
     public var options: [String: String]
     /// Slices in the order they should be fetched.
@@ -43,7 +43,7 @@ public struct SyncRequest: Sendable {
     public static let defaultBatchConversations = 2_000
 
     public init(
-        command: String, options: [String: String], slices: [SliceSpec], concurrency: Int = 4,
+        command: RunCommand, options: [String: String], slices: [SliceSpec], concurrency: Int = 4,
         batchConversations: Int = defaultBatchConversations, writers: Int = 2, maxRequests: Int? = nil,
         lockPolicy: LockPolicy = .standard, clock: @escaping @Sendable () -> Double = SyncRequest.wallClock
     ) {

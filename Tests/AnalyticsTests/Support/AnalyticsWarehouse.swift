@@ -118,7 +118,7 @@ struct AnalyticsWarehouse: Sendable {
             SliceSpec(streamId: MockSource.stream, window: $0, kind: .backfill)
         }
         let request = SyncRequest(
-            command: "backfill", options: ["streams": MockSource.stream, "test": "analytics"], slices: slices,
+            command: .backfill, options: ["streams": MockSource.stream, "test": "analytics"], slices: slices,
             concurrency: 4)
         let pipeline = SyncPipeline(
             client: try mock.client(), database: database, schema: schema, logger: testLogger)

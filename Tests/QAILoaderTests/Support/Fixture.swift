@@ -79,7 +79,7 @@ enum Fixture {
         }
         return try await pipeline.run(
             SyncRequest(
-                command: "sync", options: ["lookback_days": String(lookbackDays)],
+                command: .sync, options: ["lookback_days": String(lookbackDays)],
                 slices: SyncPlanner.slices(schedule, positions: positions).slices))
     }
 

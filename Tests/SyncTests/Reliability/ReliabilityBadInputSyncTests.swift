@@ -50,7 +50,7 @@ import Warehouse
 
     func request() -> SyncRequest {
         SyncRequest(
-            command: "backfill", options: [:],
+            command: .backfill, options: [:],
             slices: [
                 SliceSpec(
                     streamId: "st-sync", window: TimeWindow(start: Self.day, end: SyncHarness.end - 1), kind: .backfill)
