@@ -16,7 +16,7 @@ extension BackfillCommand: SettingsCommand {
         var resolver = SettingsResolver(settings)
         let load = try LoadSettings.resolve(
             &resolver, options: options, api: api, metrics: metrics, types: types, locks: locks,
-            sliceHours: sliceHours, concurrency: concurrency, writers: writers)
+            load: load)
         return Settings(load: load, effective: resolver.effective)
     }
 

@@ -17,11 +17,11 @@ struct LoadSettings: Sendable {
     let concurrency: Int
     let writers: Int
 
-    /// The shared settings from the two commands' shared options and their slicing flags.
+    /// The shared settings from the two commands' shared options and their `LoadOptions`.
     /// - Throws: `ValidationError` naming the first invalid or missing setting.
     static func resolve(
         _ resolver: inout SettingsResolver, options: GlobalOptions, api: APIOptions, metrics: MetricsOptions,
-        types: TypeDriftOptions, locks: LockOptions, sliceHours: Int?, concurrency: Int?, writers: Int?
+        types: TypeDriftOptions, locks: LockOptions, load: LoadOptions
     ) throws -> LoadSettings {
         let log = try options.logSettings(&resolver)
         let database = try options.databaseConfiguration(&resolver)
@@ -30,7 +30,8 @@ struct LoadSettings: Sendable {
         return LoadSettings(
             log: log, database: database, schema: schema, api: api, http: http,
             metrics: try metrics.outputs(&resolver, caBundle: http.caBundle), strictTypes: try types.strict(&resolver),
-            lockPolicy: try locks.policy(&resolver), sliceHours: try resolver.sliceHours(flag: sliceHours),
-            concurrency: try resolver.concurrency(flag: concurrency), writers: try resolver.writers(flag: writers))
+            lockPolicy: try locks.policy(&resolver), sliceHours: try resolver.sliceHours(flag: load.sliceHours),
+            concurrency: try resolver.concurrency(flag: load.concurrency),
+            writers: try resolver.writers(flag: load.writers))
     }
 }

@@ -24,7 +24,7 @@ extension SyncCommand: SettingsCommand {
         var resolver = SettingsResolver(settings)
         let load = try LoadSettings.resolve(
             &resolver, options: options, api: api, metrics: metrics, types: types, locks: locks,
-            sliceHours: sliceHours, concurrency: concurrency, writers: writers)
+            load: load)
         return Settings(
             load: load, since: try resolver.time(.since, flag: since),
             lookbackDays: try resolver.lookbackDays(flag: lookbackDays),

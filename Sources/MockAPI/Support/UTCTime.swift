@@ -1,4 +1,6 @@
 /// UTC calendar arithmetic and the text forms the vendor uses, without Foundation formatters.
+/// Written apart from the loader's `VendorTimestamp` on purpose: the mock is the tests' ground
+/// truth, so it must not share the date code it checks.
 enum UTCTime {
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
