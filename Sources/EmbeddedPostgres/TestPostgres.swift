@@ -50,7 +50,7 @@ public struct TestServer: Sendable {
         let name = "\(prefix)_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
         let connection = try await Connection.connect(admin, logger: Logger(label: "qai.test-support"))
         do {
-            try await connection.execute(Query(unsafeSQL: "CREATE DATABASE \(try Identifier(name).quoted)"))
+            try await connection.execute(Query("CREATE DATABASE \(identifier: try Identifier(name))"))
         } catch {
             await connection.close()
             throw error

@@ -39,6 +39,7 @@ package struct DashboardRunner {
             return variable.query.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         case "query":
             let sql = try expander(resolved).expand(variable.query)
+            // A dashboard variable's own SQL, its Grafana macros expanded: the text is the dashboard file's.
             let rows = try await connection.execute(Query(unsafeSQL: sql, name: "variable \(variable.name)"))
             let column = rows.columns.firstIndex(of: "__value") ?? 0
             return rows.compactMap { $0[column] }

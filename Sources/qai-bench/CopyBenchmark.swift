@@ -25,6 +25,7 @@ struct CopyBenchmark: AsyncParsableCommand {
         let database = try await server.makeDatabase(prefix: "qai_bench")
         let connection = try await Connection.connect(database, logger: logger)
         for shape in [CopyShape.narrow(rows: narrowRows), CopyShape.wide(rows: wideRows)] {
+            // DDL takes no parameters; table and columns are the benchmark's own fixed shapes.
             try await connection.execute(Query(unsafeSQL: "DROP TABLE IF EXISTS \(shape.table)"))
             try await connection.execute(Query(unsafeSQL: "CREATE UNLOGGED TABLE \(shape.table) (\(shape.ddl))"))
             let file = try shape.writeFile()

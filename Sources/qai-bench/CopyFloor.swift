@@ -34,9 +34,10 @@ enum CopyFloor {
             commands: zip(tables, files).map { "\\copy \(schema.qualifying($0)) TO '\($1)'" })
         var rows = 0
         try await Connection.withConnection(fixture.database, logger: fixture.logger) { connection in
-            try await connection.execute(Query(unsafeSQL: "DROP SCHEMA IF EXISTS bench_floor CASCADE"))
-            try await connection.execute(Query(unsafeSQL: "CREATE SCHEMA bench_floor"))
+            try await connection.execute(Query("DROP SCHEMA IF EXISTS bench_floor CASCADE"))
+            try await connection.execute(Query("CREATE SCHEMA bench_floor"))
             for table in tables {
+                // DDL takes no parameters; the tables are the schema's, named by the benchmark's code.
                 try await connection.execute(
                     Query(
                         unsafeSQL: "CREATE UNLOGGED TABLE bench_floor.\(table) (LIKE \(schema.qualifying(table)))"))

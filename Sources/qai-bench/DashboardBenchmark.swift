@@ -48,7 +48,7 @@ struct DashboardBenchmark: AsyncParsableCommand {
                 try await connection.execute("VACUUM ANALYZE")
                 try await connection.execute(
                     Query(
-                        unsafeSQL: "SET search_path TO \(fixture.schema.quoted), pg_catalog", name: "as the reader role"
+                        "SET search_path TO \(identifier: fixture.schema), pg_catalog", name: "as the reader role"
                     ))
                 try await measure(on: connection, end: SyncFixture.todayMidnight())
             }
@@ -74,6 +74,7 @@ struct DashboardBenchmark: AsyncParsableCommand {
             var queries = 0
             for panel in dashboard.panels {
                 for target in panel.targets {
+                    // A panel's own SQL, its Grafana macros expanded: the text is the dashboard file's.
                     let query = Query(unsafeSQL: try expander.expand(target.rawSql), name: panel.title)
                     var times: [Double] = []
                     for _ in 0..<repeats {

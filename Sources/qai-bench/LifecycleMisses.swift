@@ -15,11 +15,11 @@ enum LifecycleMisses {
         let lookback = Int64(lookbackDays) * LifecycleBenchmark.day
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT extract(epoch FROM window_start)::bigint AS first, extract(epoch FROM window_end)::bigint AS last,
-                        extract(epoch FROM completed_at)::bigint AS completed
-                    FROM \(schema.qualifying("etl_slice")) WHERE status = 'done' ORDER BY window_start
-                    """))
+                """
+                SELECT extract(epoch FROM window_start)::bigint AS first, extract(epoch FROM window_end)::bigint AS last,
+                    extract(epoch FROM completed_at)::bigint AS completed
+                FROM \(schema, "etl_slice") WHERE status = 'done' ORDER BY window_start
+                """))
         let slices = try rows.map {
             (
                 first: try $0.decode("first", as: Int64.self) ?? 0, last: try $0.decode("last", as: Int64.self) ?? 0,

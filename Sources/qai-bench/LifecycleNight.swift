@@ -25,10 +25,10 @@ struct LifecycleNight {
         var figures = LifecycleNight(night: night)
         let requests = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT coalesce(reason, '') AS reason, sum(requests)::bigint AS n
-                    FROM \(schema.qualifying("etl_slice")) WHERE run_id = $1 GROUP BY 1
-                    """, binds: [String(runId)]))
+                """
+                SELECT coalesce(reason, '') AS reason, sum(requests)::bigint AS n
+                FROM \(schema, "etl_slice") WHERE run_id = \(runId) GROUP BY 1
+                """))
         for row in requests {
             let count = try row.decode("n", as: Int.self) ?? 0
             if row[0]?.hasPrefix("lookback") == true {
@@ -63,11 +63,11 @@ struct LifecycleNight {
     {
         let rows = try await connection.execute(
             Query(
-                unsafeSQL: """
-                    SELECT conversation_id, audit_status, audit_score::bigint AS score,
-                        extract(epoch FROM audit_date)::bigint AS date, auditor
-                    FROM \(schema.qualifying("fact_conversation"))
-                    """))
+                """
+                SELECT conversation_id, audit_status, audit_score::bigint AS score,
+                    extract(epoch FROM audit_date)::bigint AS date, auditor
+                FROM \(schema, "fact_conversation")
+                """))
         var audits: [String: WarehouseAudit] = [:]
         for row in rows {
             guard let id = row[0] else { continue }

@@ -50,7 +50,7 @@ struct SyncFixture {
         let schema = try Identifier("qai")
         try await Connection.withConnection(database, logger: logger) { connection in
             if citus != nil {
-                try await connection.execute(Query(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema.quoted) CASCADE"))
+                try await connection.execute(Query("DROP SCHEMA IF EXISTS \(identifier: schema) CASCADE"))
             }
             _ = try await Migrator(schema: schema).migrate(connection, logger: logger)
             if citus != nil {
@@ -100,6 +100,7 @@ struct SyncFixture {
     func count(_ table: String) async throws -> Int {
         try await Connection.withConnection(database, logger: logger) { connection in
             let rows = try await connection.execute(
+                // The table is one of the schema's, named by the benchmark's code.
                 Query(unsafeSQL: "SELECT count(*) FROM \(schema.qualifying(table))"))
             return try rows.first?.decode(0, as: Int.self) ?? 0
         }
@@ -108,10 +109,10 @@ struct SyncFixture {
     /// Makes the server log every statement of this database with its duration.
     func logStatements() async throws {
         try await Connection.withConnection(database, logger: logger) { connection in
-            let name = try await connection.execute(Query(unsafeSQL: "SELECT current_database()"))
+            let name = try await connection.execute(Query("SELECT current_database()"))
             let database = try Identifier(name.first?[0] ?? "")
             try await connection.execute(
-                Query(unsafeSQL: "ALTER DATABASE \(database.quoted) SET log_min_duration_statement = 0"))
+                Query("ALTER DATABASE \(identifier: database) SET log_min_duration_statement = 0"))
         }
     }
 

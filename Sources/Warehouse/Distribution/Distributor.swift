@@ -55,6 +55,7 @@ public struct Distributor: Sendable {
         let schema = self.schema
         try await connection.withTransaction { connection in
             try connection.execute("SET LOCAL search_path TO \(identifier: schema), pg_catalog")
+            // The embedded sql/citus/distribute.sql: a script of several statements takes no parameters.
             try connection.executeScript(unsafeSQL: Self.script, name: "citus/distribute.sql")
         }
         let placement = try await self.placement(connection)
