@@ -66,4 +66,21 @@ struct QueryInterpolationTests {
         }
         await connection.close()
     }
+
+    /// A string-backed enum as the loader's run states are.
+    enum Colour: String, PostgresEncodable, PostgresDecodable { case red, darkBlue = "dark blue" }
+
+    @Test("a string-backed enum binds as its raw value and reads back; require refuses NULL and unknown text")
+    func rawValueEnums() async throws {
+        let connection = try await Connection.connect(TestPostgres.makeDatabase(), logger: testLogger)
+        let rows = try await connection.execute(
+            "SELECT \(Colour.darkBlue)::text AS c, \(Colour.darkBlue)::text = 'dark blue' AS same, NULL::text AS n, 'green' AS g"
+        )
+        #expect(try rows.first?.decode("same", as: Bool.self) == true)
+        #expect(try rows.first?.require("c", as: Colour.self) == .darkBlue)
+        #expect(throws: PostgresError.self) { try rows.first?.require("n", as: Colour.self) }
+        #expect(throws: PostgresError.self) { try rows.first?.require("g", as: Colour.self) }
+        #expect(try rows.first?.decode("n", as: Colour.self) == nil)
+        await connection.close()
+    }
 }
